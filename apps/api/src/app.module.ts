@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { createValidationPipe, loggerOptions, ProblemDetailsFilter, QueueRootModule } from '@app/common';
+import { appConfig, authConfig, TaskforceConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { AccessGuard, IdentityModule } from '@app/identity';
+import { VisionModule } from '@app/vision';
+import { HealthController } from './health/health.controller';
+import { RedisHealthService } from './health/redis-health.service';
+import { AuthController, LoginThrottleGuard } from './identity/auth.controller';
+import { OrganisationsController } from './identity/organisations.controller';
+import { UsersController } from './identity/users.controller';
+import { VisionController } from './vision/vision.controller';
+
+@Module({
+  imports: [
+    TaskforceConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: (app: ConfigType<typeof appConfig>) => loggerOptions(app.logLevel, 'taskforce-api'),
+    }),
+    DatabaseModule,
+    QueueRootModule.forProducer(),
+    ThrottlerModule.forRootAsync({
+      inject: [authConfig.KEY],
+      useFactory: (auth: ConfigType<typeof authConfig>) => ({
+        throttlers: [{ name: 'login', ttl: auth.loginRateWindowSeconds * 1000, limit: auth.loginRateLimit }],
+      }),
+    }),
+    IdentityModule,
+    VisionModule,
+  ],
+  controllers: [HealthController, AuthController, OrganisationsController, UsersController, VisionController],
+  providers: [
+    RedisHealthService,
+    LoginThrottleGuard,
+    { provide: APP_GUARD, useExisting: AccessGuard },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { loggerOptions, QueueRootModule } from '@app/common';
+import { appConfig, TaskforceConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { RedisMonitor } from './redis-monitor';
+
+/** The worker: no HTTP, only queue consumers and the outbox reconciler. */
+@Module({
+  imports: [
+    TaskforceConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: (app: ConfigType<typeof appConfig>) => loggerOptions(app.logLevel, 'taskforce-worker'),
+    }),
+    DatabaseModule,
+    QueueRootModule.forWorker(),
+  ],
+  providers: [RedisMonitor],
+})
+export class WorkerModule {}

@@ -1,0 +1,17 @@
+import { ConfigurationError, validateEnvironment } from './environment';
+
+/**
+ * Run first in every entry point: a bad or missing value stops start-up with one clear line
+ * naming the variable, instead of a stack trace from deep inside Nest.
+ */
+export function assertEnvironment(processName: string): void {
+  try {
+    validateEnvironment(process.env);
+  } catch (err) {
+    if (err instanceof ConfigurationError) {
+      process.stderr.write(`[${processName}] ${err.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw err;
+  }
+}
