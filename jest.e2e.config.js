@@ -6,4 +6,6 @@ module.exports = {
   testRegex: '\\.e2e-spec\\.ts$',
   testTimeout: 60000,
   globalSetup: '<rootDir>/test/support/global-setup.js',
+  // Closed apps can leave a socket draining for a moment; never let that hang CI.
+  forceExit: true,
 };

@@ -8,7 +8,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { sendProblem, toProblem } from '@app/common';
+import { sendProblem, toProblem } from '@app/common/nest';
 import { appConfig } from '@app/config';
 import { runMigrations } from '@app/database';
 import { BootstrapAdminService } from '@app/identity';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import Redis from 'ioredis';
-import { workerRedisOptions } from '@app/common';
+import { workerRedisOptions } from '@app/common/nest';
 import { redisConfig } from '@app/config';
 
 /**

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { loggerOptions, QueueRootModule } from '@app/common';
+import { loggerOptions, QueueRootModule } from '@app/common/nest';
 import { appConfig, TaskforceConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { RedisMonitor } from './redis-monitor';

@@ -1,11 +1,6 @@
+// Pure domain vocabulary, types and errors: safe to import from pure libraries and unit tests.
+// NestJS/HTTP/queue helpers live behind `@app/common/nest`.
 export * from './domain/vocabulary';
 export * from './domain/threat.types';
 export * from './domain/task.types';
 export * from './errors/domain.error';
-export * from './http/problem';
-export * from './http/problem-details.filter';
-export * from './http/validation';
-export * from './http/pagination.dto';
-export * from './redis/redis-options';
-export * from './queue/queue-root.module';
-export * from './logging/logger-options';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import Redis from 'ioredis';
-import { producerRedisOptions } from '@app/common';
+import { producerRedisOptions } from '@app/common/nest';
 import { redisConfig } from '@app/config';
 
 /**

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, resolvePage } from '@app/common';
+import { PageQueryDto, resolvePage } from '@app/common/nest';
 import { appConfig } from '@app/config';
 import {
   type Actor,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto, resolvePage } from '@app/common';
+import { PageQueryDto, resolvePage } from '@app/common/nest';
 import { appConfig } from '@app/config';
 import { CreateUserDto, Roles, UsersService } from '@app/identity';
 
