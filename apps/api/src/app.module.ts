@@ -8,6 +8,7 @@ import { appConfig, authConfig, TaskforceConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AccessGuard, IdentityModule } from '@app/identity';
 import { VisionModule } from '@app/vision';
+import { AssessmentsHttpModule } from './assessments/assessments-http.module';
 import { HealthController } from './health/health.controller';
 import { RedisHealthService } from './health/redis-health.service';
 import { AuthController, LoginThrottleGuard } from './identity/auth.controller';
@@ -32,6 +33,7 @@ import { VisionController } from './vision/vision.controller';
     }),
     IdentityModule,
     VisionModule,
+    AssessmentsHttpModule,
   ],
   controllers: [HealthController, AuthController, OrganisationsController, UsersController, VisionController],
   providers: [

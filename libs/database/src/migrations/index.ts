@@ -1,4 +1,5 @@
 import { Identity1732240000000 } from './1732240000000-identity';
+import { Assessments1732240100000 } from './1732240100000-assessments';
 
 /** Every migration, in order. Listed as classes (not a glob) so bundled builds find them. */
-export const MIGRATIONS = [Identity1732240000000];
+export const MIGRATIONS = [Identity1732240000000, Assessments1732240100000];
