@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
-import { AssessmentsModule } from '@app/assessments/assessments.module';
+import { AssessmentsModule } from '@app/assessments';
 import { appConfig } from '@app/config';
 import { AssessmentsController } from './assessments.controller';
 

@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { UnsupportedMediaTypeError } from '@app/common';
 import { resolvePage, PageQueryDto } from '@app/common/nest';
 import { appConfig } from '@app/config';
-import { AssessmentsService, type UploadInput } from '@app/assessments/application/assessments.service';
+import { AssessmentsService, type UploadInput } from '@app/assessments';
 import { type Actor, CurrentActor, Roles } from '@app/identity';
 import { CreateRevisionDto, DiffQueryDto, OverrideDto, PrioritiesQueryDto, UploadAssessmentDto, UploadQueryDto } from './assessments.dto';
 

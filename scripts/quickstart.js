@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// `npm start`: build if the sources changed, migrate, load the demo data, then run the API and the
+// worker together (Ctrl-C stops both). Production runs the two apps separately; see README.
+const { spawn, spawnSync } = require('node:child_process');
+const { existsSync, readdirSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+const http = require('node:http');
+
+const root = join(__dirname, '..');
+const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', PORT: process.env.PORT || '3000' };
+const port = env.PORT;
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p));
+    else if (e.name.endsWith('.ts')) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function stale() {
+  const marker = join(root, 'dist', '.built-at');
+  if (!existsSync(marker)) return true;
+  const built = statSync(marker).mtimeMs;
+  return newest(join(root, 'apps')) > built || newest(join(root, 'libs')) > built;
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+/** pino JSON lines → one short readable line each, so the quick start reads like a log, not a dump. */
+function pretty(name, line) {
+  try {
+    const o = JSON.parse(line);
+    const lvl = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' }[o.level] || o.level;
+    const time = new Date(o.time).toISOString().slice(11, 19);
+    const req = o.req ? ` ${o.req.method} ${o.req.url} → ${o.res ? o.res.statusCode : ''}${o.responseTime !== undefined ? ` ${o.responseTime}ms` : ''}` : '';
+    return `${time} ${name.padEnd(6)} ${String(lvl).padEnd(5)} ${o.context ? `[${o.context}] ` : ''}${o.msg ?? ''}${req}`;
+  } catch {
+    return `${name.padEnd(6)} ${line}`;
+  }
+}
+
+function start(name, script) {
+  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) {
+    let buf = '';
+    stream.on('data', (d) => {
+      buf += d;
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 1);
+        if (line.trim()) process.stdout.write(pretty(name, line) + '\n');
+      }
+    });
+  }
+  return child;
+}
+
+function waitForApi(timeoutMs = 60000) {
+  const until = Date.now() + timeoutMs;
+  return new Promise((resolve) => {
+    const probe = () => {
+      const req = http.get({ host: '127.0.0.1', port, path: '/api/health', timeout: 2000 }, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve(body));
+      });
+      req.on('error', () => (Date.now() > until ? resolve(null) : setTimeout(probe, 500)));
+    };
+    probe();
+  });
+}
+
+if (stale()) {
+  console.log('Building the API and the worker…');
+  run(process.execPath, [join(root, 'scripts', 'build.js')]);
+}
+if (env.SEED_DEMO !== 'false') {
+  // Migrates, then loads the demo data (idempotent) and prints the demo logins.
+  run(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'cli.js'), 'seed-demo']);
+} else {
+  run(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'cli.js'), 'migrate']);
+}
+
+const children = [start('api', join(root, 'dist', 'apps', 'api', 'main.js')), start('worker', join(root, 'dist', 'apps', 'worker', 'main.js'))];
+let stopping = false;
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  const force = setTimeout(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')), 10000);
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => {
+    clearTimeout(force);
+    process.exit(code);
+  });
+}
+for (const c of children) c.on('exit', (code) => !stopping && (console.error(`a process exited (code ${code}); stopping`), stop(code || 1)));
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+waitForApi().then((health) => {
+  if (!health) return console.error(`The API did not answer on port ${port}; see the log above.`);
+  console.log(`\nTaskforce is running.\n  API:    http://localhost:${port}/api\n  Docs:   http://localhost:${port}/api/docs\n  Health: ${health}`);
+  if (!health.includes('"redis":"up"')) console.log('  Redis is not reachable at ' + (env.REDIS_URL || 'redis://127.0.0.1:6379') + ': reminders wait in the database until it is.');
+  console.log('  Demo logins are listed above. Press Ctrl-C to stop.\n');
+});
