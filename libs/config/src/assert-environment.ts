@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ConfigurationError, validateEnvironment } from './environment';
 
 /**
@@ -6,6 +7,8 @@ import { ConfigurationError, validateEnvironment } from './environment';
  */
 export function assertEnvironment(processName: string): void {
   try {
+    // Read .env here too (real variables win), so its values are checked before anything starts.
+    if (existsSync('.env')) process.loadEnvFile('.env');
     validateEnvironment(process.env);
   } catch (err) {
     if (err instanceof ConfigurationError) {
