@@ -15,20 +15,9 @@ async function main(command: string | undefined): Promise<void> {
     process.stderr.write('refusing to load demo accounts with NODE_ENV=production (pass --force to insist)\n');
     process.exit(1);
   }
-  const { NestFactory } = await import('@nestjs/core');
-  const { getDataSourceToken } = await import('@nestjs/typeorm');
-  const { runMigrations } = await import('@app/database');
-  const { CliModule } = await import('./cli/cli.module');
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn', 'log'] });
-  try {
-    await runMigrations(app.get(getDataSourceToken()), (m) => process.stdout.write(`migrations: ${m}\n`));
-    if (command === 'seed-demo') {
-      const { seedDemo, printLogins } = await import('./cli/seed-demo');
-      printLogins(await seedDemo(app));
-    }
-  } finally {
-    await app.close();
-  }
+  // Loaded after the environment check (path aliases resolve only in static imports of built code).
+  const { runCommand } = await import('./cli/run-command');
+  await runCommand(command);
 }
 
 main(process.argv[2]).catch((err) => {
