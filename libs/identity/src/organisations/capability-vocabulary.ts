@@ -3,37 +3,22 @@ import { resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { UnprocessableError } from '@app/common';
 
-const DEFAULT_CAPABILITIES = [
-  'enforcement',
-  'financial-investigation',
-  'border-control',
-  'cyber',
-  'safeguarding',
-  'prevention-education',
-  'regulatory-licensing',
-  'intelligence-collection',
-  'victim-support',
-];
-
-/** The capabilities vocabulary from config/capabilities.json (CAPABILITIES_PATH overrides). */
+/**
+ * The capabilities vocabulary from config/capabilities.json (CAPABILITIES_PATH overrides): the one list
+ * that organisations, recommended actions and playbooks are checked against. A missing or broken file
+ * stops start-up rather than silently accepting anything.
+ */
 @Injectable()
 export class CapabilityVocabulary {
   readonly capabilities: readonly string[];
 
   constructor() {
     const path = resolve(process.env.CAPABILITIES_PATH ?? 'config/capabilities.json');
-    let list = DEFAULT_CAPABILITIES;
-    try {
-      const parsed = JSON.parse(readFileSync(path, 'utf8')) as { capabilities?: unknown };
-      if (Array.isArray(parsed.capabilities) && parsed.capabilities.every((c) => typeof c === 'string')) {
-        list = parsed.capabilities as string[];
-      } else {
-        throw new Error(`${path}: "capabilities" must be a list of strings`);
-      }
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { capabilities?: unknown };
+    if (!Array.isArray(parsed.capabilities) || !parsed.capabilities.every((c) => typeof c === 'string' && c.length > 0)) {
+      throw new Error(`${path}: "capabilities" must be a list of non-empty strings`);
     }
-    this.capabilities = list;
+    this.capabilities = parsed.capabilities as string[];
   }
 
   assertKnown(capabilities: string[]): void {
