@@ -14,6 +14,8 @@ import { RedisHealthService } from './health/redis-health.service';
 import { AuthController, LoginThrottleGuard } from './identity/auth.controller';
 import { OrganisationsController } from './identity/organisations.controller';
 import { UsersController } from './identity/users.controller';
+import { NotificationsHttpModule } from './notifications/notifications-http.module';
+import { TaskingHttpModule } from './tasking/tasking-http.module';
 import { VisionController } from './vision/vision.controller';
 
 @Module({
@@ -34,6 +36,8 @@ import { VisionController } from './vision/vision.controller';
     IdentityModule,
     VisionModule,
     AssessmentsHttpModule,
+    TaskingHttpModule,
+    NotificationsHttpModule,
   ],
   controllers: [HealthController, AuthController, OrganisationsController, UsersController, VisionController],
   providers: [

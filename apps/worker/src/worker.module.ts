@@ -4,6 +4,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { loggerOptions, QueueRootModule } from '@app/common/nest';
 import { appConfig, TaskforceConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { RemindersModule } from '@app/reminders/nest';
+import { QueueWorkers } from './queue-workers';
 import { RedisMonitor } from './redis-monitor';
 
 /** The worker: no HTTP, only queue consumers and the outbox reconciler. */
@@ -16,7 +18,8 @@ import { RedisMonitor } from './redis-monitor';
     }),
     DatabaseModule,
     QueueRootModule.forWorker(),
+    RemindersModule.forWorker(),
   ],
-  providers: [RedisMonitor],
+  providers: [RedisMonitor, QueueWorkers],
 })
 export class WorkerModule {}

@@ -8,3 +8,5 @@ export * from './delivery/webhook-signature';
 export * from './delivery/webhook-client';
 export * from './delivery/mailer';
 export * from './notifications/render-notification';
+export * from './scheduling/decide-reminder';
+export * from './notifications/build-dispatch';
