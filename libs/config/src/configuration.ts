@@ -56,6 +56,13 @@ export const notificationsConfig = registerAs('notifications', () => {
     smtpFrom: e.SMTP_FROM,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    reminderJobAttempts: e.REMINDER_JOB_ATTEMPTS,
+    reminderJobBackoffMs: e.REMINDER_JOB_BACKOFF_MS,
+    deliveryAttempts: e.DELIVERY_ATTEMPTS,
+    deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    reconcileBatchSize: e.RECONCILE_BATCH_SIZE,
+    jobLockMs: e.JOB_LOCK_MS,
   };
 });
 

@@ -104,6 +104,31 @@ export class EnvironmentVariables {
 
   @Transform(toInt) @IsInt() @Min(1) @Max(64)
   WORKER_CONCURRENCY = 8;
+
+  /** Tries for a reminder job before it stays failed (visible in the queue dashboard). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  REMINDER_JOB_ATTEMPTS = 5;
+
+  /** First retry delay; BullMQ doubles it on each further try. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000)
+  REMINDER_JOB_BACKOFF_MS = 2000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  DELIVERY_ATTEMPTS = 8;
+
+  /** 5 s, 10 s, 20 s… about ten minutes over 8 tries by default. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000)
+  DELIVERY_BACKOFF_MS = 5000;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(10_000)
+  RECONCILE_BATCH_SIZE = 1000;
+
+  /** How long a job stays locked to a worker that stopped answering (SIGKILL) before another takes it. */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  JOB_LOCK_MS = 30_000;
 }
 
 /** A development-only signing key. Production refuses to start without JWT_SECRET. */

@@ -5,3 +5,4 @@ export * from './transaction-runner';
 export * from './database.module';
 export * from './pagination';
 export * from './snake-naming.strategy';
+export * from './bulk-insert';

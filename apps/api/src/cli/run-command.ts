@@ -5,7 +5,7 @@ import { CliModule } from './cli.module';
 import { printLogins, seedDemo } from './seed-demo';
 
 export async function runCommand(command: 'migrate' | 'seed-demo'): Promise<void> {
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
     await runMigrations(app.get(getDataSourceToken()), (m) => process.stdout.write(`migrations: ${m}\n`));
     if (command === 'seed-demo') printLogins(await seedDemo(app));

@@ -1,5 +1,9 @@
-import { INestApplicationContext, Logger } from '@nestjs/common';
-import { OrganisationsService, UsersService } from '@app/identity';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import { AssessmentsService } from '@app/assessments';
+import { type Actor, OrganisationsService, UsersService } from '@app/identity';
+import { TasksService } from '@app/tasking';
 import { VisionService } from '@app/vision';
 import { DEMO_PARTNERS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TASKFORCE, DEMO_VISION } from './demo-data';
 
@@ -42,17 +46,36 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedResult
     logins.push({ email: p.user, role: 'partner', organisation: p.name });
   }
 
+  const actor = async (email: string): Promise<Actor> => {
+    const u = (await users.findByEmail(email))!;
+    return { id: u.id, email: u.email, role: u.role, organisationId: u.organisationId, organisationKind: 'taskforce' };
+  };
+  const coordinator = await actor(DEMO_STAFF[1].email);
   if (!(await vision.find())) {
-    const admin = await users.findByEmail(DEMO_STAFF[1].email);
-    await vision.put(DEMO_VISION, admin!.id);
+    await vision.put(DEMO_VISION, coordinator.id);
     created.push('vision');
   }
-  new Logger('Seed').log(created.length ? `created ${created.length} demo records` : 'demo data already present');
+
+  // The sample assessment, scored and planned; its P1 tasks issued so partners have work to act on.
+  const assessments = app.get(AssessmentsService);
+  if ((await assessments.list(1, 0)).total === 0) {
+    const file = resolve(process.env.DEMO_ASSESSMENT_PATH ?? 'config/samples/assessment.json');
+    const upload = await assessments.create(await actor(DEMO_STAFF[2].email), {
+      file: { buffer: readFileSync(file), originalname: 'assessment.json' },
+      dryRun: false,
+    });
+    const tasks = upload.plan.tasks as Array<{ id: string; band: string; organisationId: string | null }>;
+    const p1 = tasks.filter((t) => t.band === 'P1' && t.organisationId).map((t) => t.id);
+    if (p1.length) await app.get(TasksService).issueMany(coordinator, { taskIds: p1 });
+    created.push(`assessment "${upload.title}" (${upload.threats.length} threats, ${tasks.length} proposed tasks, ${p1.length} P1 tasks issued)`);
+  }
   return { created, logins };
 }
 
 export function printLogins(result: SeedResult): void {
   const lines = [
+    result.created.length ? `Demo data: created ${result.created.length} records, including:` : 'Demo data: already present, nothing changed.',
+    ...result.created.filter((c) => !c.startsWith('user ')).map((c) => `  - ${c}`),
     '',
     'Demo logins (password for all: ' + DEMO_PASSWORD + ')',
     ...result.logins.map((l) => `  ${l.role.padEnd(12)} ${l.email.padEnd(40)} ${l.organisation}`),

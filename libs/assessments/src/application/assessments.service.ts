@@ -13,7 +13,7 @@ import {
   type ThreatInput,
 } from '@app/common';
 import { appConfig } from '@app/config';
-import { chunkForInsert, nowIso, TransactionRunner, type Page } from '@app/database';
+import { insertMany, nowIso, TransactionRunner, type Page } from '@app/database';
 import { CapabilityVocabulary, type Actor } from '@app/identity';
 import { diffThreats, type ThreatDiff } from '../diff/diff-threats';
 import { AssessmentEntity, AssessmentRevisionEntity } from '../infrastructure/persistence/assessment.entity';
@@ -43,8 +43,6 @@ export interface UploadAnswer {
   threats: Array<ThreatView | (Omit<ThreatView, 'id' | 'assessmentId'> & { id: null; assessmentId: string | null })>;
   plan: RevisionPlan;
 }
-
-const THREAT_COLUMNS = 27;
 
 @Injectable()
 export class AssessmentsService {
@@ -270,9 +268,7 @@ export class AssessmentsService {
     });
     const rows = r.scored.map((t) => toEntity(t, { id: randomUUID(), assessmentId: r.assessmentId, revisionId, revision: r.revision, now }));
     // Chunked multi-row inserts: one statement per chunk, under SQLite's bound-parameter limit.
-    for (const chunk of chunkForInsert(rows, THREAT_COLUMNS)) {
-      await em.createQueryBuilder().insert().into(ThreatEntity).values(chunk).updateEntity(false).execute();
-    }
+    await insertMany(em, ThreatEntity, rows);
     const diff: ThreatDiff<ThreatEntity> | null = r.previous.length ? diffThreats(r.previous, rows) : null;
     const plans: RevisionPlan[] = [];
     for (const l of this.listeners) {

@@ -29,36 +29,31 @@ export interface ReminderSettings {
   enqueueTimeoutMs: number;
 }
 
-/** What the validated configuration (libs/config, `notifications` namespace) already provides. */
+/** The `notifications` namespace of the validated configuration (libs/config). */
 export interface NotificationsConfigLike {
   smtpUrl?: string;
   smtpFrom: string;
   reconcileIntervalSeconds: number;
   workerConcurrency: number;
+  reminderJobAttempts: number;
+  reminderJobBackoffMs: number;
+  deliveryAttempts: number;
+  deliveryBackoffMs: number;
+  webhookTimeoutMs: number;
+  reconcileBatchSize: number;
+  jobLockMs: number;
 }
 
-/**
- * Settings from the validated configuration plus the queue tuning variables that only this module
- * reads (all optional, validated here so a typo stops start-up with the variable's name):
- * REMINDER_JOB_ATTEMPTS (5), REMINDER_JOB_BACKOFF_MS (2000), DELIVERY_ATTEMPTS (8),
- * DELIVERY_BACKOFF_MS (5000: 5 s, 10 s, 20 s … about 10 minutes over 8 tries), WEBHOOK_TIMEOUT_MS
- * (10000), RECONCILE_BATCH_SIZE (1000), JOB_LOCK_MS (30000).
- */
-export function readReminderSettings(cfg: NotificationsConfigLike, env: NodeJS.ProcessEnv = process.env): ReminderSettings {
+/** Settings from the validated configuration (every variable is checked once, at start, in libs/config). */
+export function readReminderSettings(cfg: NotificationsConfigLike): ReminderSettings {
   return {
-    reminderJob: {
-      attempts: intEnv(env, 'REMINDER_JOB_ATTEMPTS', 5, 1, 100),
-      backoffMs: intEnv(env, 'REMINDER_JOB_BACKOFF_MS', 2000, 10, 3_600_000),
-    },
-    deliveryJob: {
-      attempts: intEnv(env, 'DELIVERY_ATTEMPTS', 8, 1, 100),
-      backoffMs: intEnv(env, 'DELIVERY_BACKOFF_MS', 5000, 10, 3_600_000),
-    },
-    webhookTimeoutMs: intEnv(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    reminderJob: { attempts: cfg.reminderJobAttempts, backoffMs: cfg.reminderJobBackoffMs },
+    deliveryJob: { attempts: cfg.deliveryAttempts, backoffMs: cfg.deliveryBackoffMs },
+    webhookTimeoutMs: cfg.webhookTimeoutMs,
     reconcileIntervalMs: cfg.reconcileIntervalSeconds * 1000,
-    reconcileBatchSize: intEnv(env, 'RECONCILE_BATCH_SIZE', 1000, 10, 10_000),
+    reconcileBatchSize: cfg.reconcileBatchSize,
     workerConcurrency: cfg.workerConcurrency,
-    jobLockMs: intEnv(env, 'JOB_LOCK_MS', 30_000, 1000, 600_000),
+    jobLockMs: cfg.jobLockMs,
     smtpUrl: cfg.smtpUrl || null,
     smtpFrom: cfg.smtpFrom,
     enqueueTimeoutMs: 3000,
@@ -68,13 +63,4 @@ export function readReminderSettings(cfg: NotificationsConfigLike, env: NodeJS.P
 /** The policy from REMINDER_POLICY_PATH or config/reminders.json; a bad file stops start-up. */
 export function reminderPolicyFromEnv(): ReminderPolicy {
   return loadReminderPolicy();
-}
-
-function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
-    throw new Error(`Invalid configuration: ${name} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
-  }
-  return Number(raw);
 }

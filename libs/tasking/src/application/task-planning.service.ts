@@ -18,7 +18,7 @@ import { generatePlan, type PlannableThreat } from '../planning/generate-plan';
 import { selectForRetasking } from '../planning/retasking';
 import { applyRouting } from '../routing/route-tasks';
 import { AfterCommitHooks } from '../infrastructure/after-commit';
-import { insertMany } from '../infrastructure/persistence/bulk-insert';
+import { insertMany } from '@app/database';
 import { NO_DUE_DATE_SORT, TaskEntity, TaskSupporterEntity } from '../infrastructure/persistence/task.entity';
 import type { TaskChange, TaskChangeListener } from './task-change-listener';
 import { TaskChangeBus } from './task-change-bus';

@@ -18,7 +18,7 @@ import { TransactionRunner, type Page } from '@app/database';
 import { isCoordinatorLike, OrganisationEntity, type Actor } from '@app/identity';
 import { actorFor, allowedActions, checkTransition, type TaskAction } from '../lifecycle/task-state-machine';
 import { explainEligibility } from '../routing/route-tasks';
-import { insertMany } from '../infrastructure/persistence/bulk-insert';
+import { insertMany } from '@app/database';
 import { TaskEntity, TaskEventEntity, TaskSupporterEntity } from '../infrastructure/persistence/task.entity';
 import type { TaskChange, TaskChangeListener } from './task-change-listener';
 import { TaskChangeBus } from './task-change-bus';

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { chunkForInsert } from '@app/database';
+import { chunkForInsert } from './pagination';
 
 /**
  * Multi-row INSERT for large plans, one statement per chunk.
