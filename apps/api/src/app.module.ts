@@ -9,6 +9,7 @@ import { DatabaseModule } from '@app/database';
 import { AccessGuard, IdentityModule } from '@app/identity';
 import { VisionModule } from '@app/vision';
 import { AssessmentsHttpModule } from './assessments/assessments-http.module';
+import { CollaborationHttpModule } from './collaboration/collaboration-http.module';
 import { HealthController } from './health/health.controller';
 import { RedisHealthService } from './health/redis-health.service';
 import { AuthController, LoginThrottleGuard } from './identity/auth.controller';
@@ -38,6 +39,7 @@ import { VisionController } from './vision/vision.controller';
     AssessmentsHttpModule,
     TaskingHttpModule,
     NotificationsHttpModule,
+    CollaborationHttpModule,
   ],
   controllers: [HealthController, AuthController, OrganisationsController, UsersController, VisionController],
   providers: [

@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { AssessmentsModule } from '@app/assessments';
+import { CollaborationModule } from '@app/collaboration';
 import { appConfig } from '@app/config';
 import { AssessmentsController } from './assessments.controller';
 
@@ -10,6 +11,7 @@ import { AssessmentsController } from './assessments.controller';
 @Module({
   imports: [
     AssessmentsModule,
+    CollaborationModule,
     MulterModule.registerAsync({
       inject: [appConfig.KEY],
       useFactory: (app: ConfigType<typeof appConfig>) => ({

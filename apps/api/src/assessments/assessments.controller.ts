@@ -7,6 +7,7 @@ import { UnsupportedMediaTypeError } from '@app/common';
 import { resolvePage, PageQueryDto } from '@app/common/nest';
 import { appConfig } from '@app/config';
 import { AssessmentsService, type UploadInput } from '@app/assessments';
+import { FeedbackService } from '@app/collaboration';
 import { type Actor, CurrentActor, Roles } from '@app/identity';
 import { CreateRevisionDto, DiffQueryDto, OverrideDto, PrioritiesQueryDto, UploadAssessmentDto, UploadQueryDto } from './assessments.dto';
 
@@ -33,6 +34,7 @@ function toInput(req: Request, body: UploadAssessmentDto, file: Express.Multer.F
 export class AssessmentsController {
   constructor(
     private readonly assessments: AssessmentsService,
+    private readonly feedback: FeedbackService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
@@ -68,6 +70,7 @@ export class AssessmentsController {
   ) {
     const input = toInput(req, body, file, q.dryRun ?? false);
     if (!body.title && file) delete input.title; // keep the assessment's title unless a new one is given
+    if (body.addressedFeedbackIds) input.addressedFeedbackIds = body.addressedFeedbackIds;
     return this.assessments.revise(actor, id, body.baseRevision, input);
   }
 
@@ -80,8 +83,10 @@ export class AssessmentsController {
 
   @Get('assessments/:id')
   @Roles('analyst', 'coordinator', 'admin')
-  get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.assessments.get(id);
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    // Analysts see the open partner feedback per threat when they revise (one grouped query).
+    const [assessment, open] = await Promise.all([this.assessments.get(id), this.feedback.openCounts(id)]);
+    return { ...assessment, threats: assessment.threats.map((t) => ({ ...t, openFeedback: open.get(t.ref) ?? 0 })) };
   }
 
   @Get('assessments/:id/revisions/:rev')

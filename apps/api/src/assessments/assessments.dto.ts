@@ -1,10 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { BANDS, CRIME_AREAS, type Band } from '@app/common';
 import { PageQueryDto } from '@app/common/nest';
+import { ADDRESSED_IDS_MAX } from '@app/collaboration/domain/feedback';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/**
+ * A multipart form carries lists as text: `a,b` (or the field repeated) becomes `['a', 'b']`. JSON
+ * arrays pass through as they are, so a non-string entry still fails validation with a 400.
+ */
+const splitIds = (text: string): string[] => text.split(',').map((s) => s.trim()).filter(Boolean);
+const toIdList = ({ value }: { value: unknown }) => {
+  if (typeof value === 'string') return splitIds(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.flatMap(splitIds);
+  return value;
+};
 
 export class UploadQueryDto {
   @ApiPropertyOptional({ description: 'Score and plan without writing anything' })
@@ -43,6 +55,19 @@ export class CreateRevisionDto extends UploadAssessmentDto {
   @Min(1)
   @Max(1_000_000)
   baseRevision: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: ADDRESSED_IDS_MAX,
+    description: 'Ids of partner feedback this revision addresses (multipart: comma-separated). An unknown or already addressed id answers 422 and nothing is stored.',
+  })
+  @IsOptional()
+  @Transform(toIdList)
+  @IsArray({ message: 'addressedFeedbackIds must be a list of feedback ids' })
+  @ArrayMaxSize(ADDRESSED_IDS_MAX)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true, message: 'each of addressedFeedbackIds must be a feedback id' })
+  addressedFeedbackIds?: string[];
 }
 
 export class DiffQueryDto {

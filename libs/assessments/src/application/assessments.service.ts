@@ -32,6 +32,8 @@ export interface UploadInput {
   threats?: unknown[];
   title?: string;
   dryRun: boolean;
+  /** Revisions only: ids of partner feedback the revision addresses (passed on to the listeners). */
+  addressedFeedbackIds?: string[];
 }
 
 export interface UploadAnswer {
@@ -112,6 +114,7 @@ export class AssessmentsService {
         sourceName: input.file?.originalname ?? null,
         scored,
         previous: prevRows,
+        addressedFeedbackIds: input.addressedFeedbackIds,
       });
     });
   }
@@ -249,6 +252,7 @@ export class AssessmentsService {
       sourceName: string | null;
       scored: Array<PlannableThreat & { carried?: ThreatEntity }>;
       previous: ThreatEntity[];
+      addressedFeedbackIds?: string[];
     },
   ): Promise<UploadAnswer> {
     const now = nowIso();
@@ -272,7 +276,7 @@ export class AssessmentsService {
     const diff: ThreatDiff<ThreatEntity> | null = r.previous.length ? diffThreats(r.previous, rows) : null;
     const plans: RevisionPlan[] = [];
     for (const l of this.listeners) {
-      const plan = await l.onRevisionStored(em, { assessmentId: r.assessmentId, revisionId, revision: r.revision, threats: rows, previousThreats: r.previous, diff, actor });
+      const plan = await l.onRevisionStored(em, { assessmentId: r.assessmentId, revisionId, revision: r.revision, threats: rows, previousThreats: r.previous, diff, actor, addressedFeedbackIds: r.addressedFeedbackIds });
       if (plan) plans.push(plan);
     }
     return {

@@ -17,6 +17,8 @@ export interface RevisionStoredEvent {
   previousThreats: ThreatEntity[];
   diff: ThreatDiff<ThreatEntity> | null;
   actor: Actor;
+  /** Partner feedback this revision says it addresses (revisions only); a listener validates and marks it. */
+  addressedFeedbackIds?: string[];
 }
 
 /** What a listener adds to the upload answer (the tasking plan). */
