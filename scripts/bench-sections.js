@@ -40,4 +40,37 @@ async function tasksListing(ctx, { api, results, sections, dist }) {
   ]);
 }
 
-module.exports = [tasksListing];
+/**
+ * Reminders (issue 5): scheduling throughput for a 10,000-task plan, and lag from due time to inbox row
+ * for 1,000 reminders due at once, with a real worker process. Runs test/support/worker-bench.ts, which
+ * starts its own API instance and worker on a fresh SQLite file.
+ */
+async function reminders(_ctx, { results, sections, root }) {
+  const { spawnSync } = require('node:child_process');
+  const { join } = require('node:path');
+  const r = spawnSync(process.execPath, ['-r', './test/support/worker-register.js', join('test', 'support', 'worker-bench.ts'), '--tasks', '10000', '--fire', '1000'], {
+    cwd: root,
+    env: { ...process.env, TEST_DATABASE_URL: '' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const start = r.stdout.indexOf('{\n');
+  if (r.status !== 0 || start < 0) throw new Error(`reminder bench failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const out = JSON.parse(r.stdout.slice(start));
+  results.sections.reminders = out;
+  const s = out.scheduling;
+  const f = out.firing;
+  sections.push([
+    'Reminders: scheduling a 10,000-task plan, and 1,000 reminders due at the same moment (1 worker process)',
+    [
+      ['Reminder jobs for the plan', `${s.reminders} (rows stored in ${s.storeMs} ms, queued with addBulk in ${s.queueMs} ms)`, ''],
+      ['Queueing throughput (addBulk)', `${s.addBulkJobsPerSecond} jobs/s`, '≥ 5,000 jobs/s'],
+      ['End to end (store rows + queue)', `${s.endToEndJobsPerSecond} jobs/s`, ''],
+      f.lagMs
+        ? ['Lag from due time to inbox row, p50 / p95 / p99 / max', `${f.lagMs.p50} / ${f.lagMs.p95} / ${f.lagMs.p99} / ${f.lagMs.max} ms`, 'p99 < 2,000 ms']
+        : ['Lag from due time to inbox row', f.error, 'p99 < 2,000 ms'],
+    ],
+  ]);
+}
+
+module.exports = [tasksListing, reminders];
