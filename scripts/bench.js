@@ -2,8 +2,8 @@
 // `npm run bench`: measures the built product (dist/) over real HTTP against a fresh SQLite file and the
 // local Redis, and writes bench/results.json and bench/RESULTS.md. Speed is reported as ratios against a
 // raw baseline measured in the same run, so figures stay comparable across machines.
-const { spawn, spawnSync } = require('node:child_process');
-const { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { spawn } = require('node:child_process');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
 
@@ -178,10 +178,7 @@ function benchPlanning() {
 }
 
 async function main() {
-  if (!existsSync(dist('apps/api/main.js')) || process.env.BENCH_BUILD !== 'false') {
-    const r = spawnSync(process.execPath, [join(root, 'scripts', 'build.js')], { cwd: root, stdio: 'inherit' });
-    if (r.status !== 0) process.exit(r.status ?? 1);
-  }
+  require('./ensure-built').ensureBuilt();
   const dir = mkdtempSync(join(os.tmpdir(), 'taskforce-bench-'));
   const env = {
     NODE_ENV: 'test',

@@ -2,30 +2,12 @@
 // `npm start`: build if the sources changed, migrate, load the demo data, then run the API and the
 // worker together (Ctrl-C stops both). Production runs the two apps separately; see README.
 const { spawn, spawnSync } = require('node:child_process');
-const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 const http = require('node:http');
 
-const root = join(__dirname, '..');
+const { ensureBuilt, root } = require('./ensure-built');
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', PORT: process.env.PORT || '3000' };
 const port = env.PORT;
-
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) t = Math.max(t, newest(p));
-    else if (e.name.endsWith('.ts')) t = Math.max(t, statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-function stale() {
-  const marker = join(root, 'dist', '.built-at');
-  if (!existsSync(marker)) return true;
-  const built = statSync(marker).mtimeMs;
-  return newest(join(root, 'apps')) > built || newest(join(root, 'libs')) > built;
-}
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
@@ -77,10 +59,7 @@ function waitForApi(timeoutMs = 60000) {
   });
 }
 
-if (stale()) {
-  console.log('Building the API and the worker…');
-  run(process.execPath, [join(root, 'scripts', 'build.js')]);
-}
+ensureBuilt();
 if (env.SEED_DEMO !== 'false') {
   // Migrates, then loads the demo data (idempotent) and prints the demo logins.
   run(process.execPath, [join(root, 'dist', 'apps', 'api', 'src', 'cli.js'), 'seed-demo']);

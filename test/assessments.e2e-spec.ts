@@ -123,6 +123,11 @@ describe('threat assessments: upload, validate, score, prioritise, revise', () =
       expect(text.status).toBe(415);
       const malformed = await t.http.post('/api/assessments').set('Authorization', w.analyst).attach('file', Buffer.from('{"threats": [ {"ref": '), 'x.json');
       expect(malformed.status).toBe(400);
+      const deep = `{"threats": [${'['.repeat(100_000)}${']'.repeat(100_000)}]}`;
+      const nested = await t.http.post('/api/assessments').set('Authorization', w.analyst).attach('file', Buffer.from(deep), 'deep.json');
+      expect(nested.status).toBe(400);
+      const nestedBody = await t.http.post('/api/assessments').set('Authorization', w.analyst).set('Content-Type', 'application/json').send(`{"title":"x","threats":${deep.slice(12, -1)}}`);
+      expect(nestedBody.status).toBe(400);
       expect(await count()).toBe(before);
     });
 
@@ -247,6 +252,27 @@ describe('threat assessments: upload, validate, score, prioritise, revise', () =
       expect(again.body.items.findIndex((x: { id: string }) => x.id === low.id)).toBeLessThan(items.length - 1);
       const p1 = await t.http.get('/api/priorities?band=P1').set('Authorization', w.coordinator).expect(200);
       expect(p1.body.items.every((x: { effectiveBand: string }) => x.effectiveBand === 'P1')).toBe(true);
+    });
+  });
+
+  describe('overrides across revisions', () => {
+    it('carries an override to the next revision by ref, and refuses one on a superseded threat', async () => {
+      const up = await t.http
+        .post('/api/assessments')
+        .set('Authorization', w.analyst)
+        .send({ title: 'Override carry', threats: [threat('T-OC-1', { likelihood: 1 }), threat('T-OC-2')] })
+        .expect(201);
+      const old = up.body.threats.find((x: { ref: string }) => x.ref === 'T-OC-1');
+      await t.http.put(`/api/threats/${old.id}/override`).set('Authorization', w.coordinator).send({ band: 'P1', reason: 'Firearms link confirmed' }).expect(200);
+      const rev = await t.http
+        .post(`/api/assessments/${up.body.id}/revisions`)
+        .set('Authorization', w.analyst)
+        .send({ baseRevision: 1, threats: [threat('T-OC-1', { likelihood: 2 }), threat('T-OC-2')] })
+        .expect(201);
+      const carried = rev.body.threats.find((x: { ref: string }) => x.ref === 'T-OC-1');
+      expect(carried).toMatchObject({ effectiveBand: 'P1', override: { band: 'P1', reason: 'Firearms link confirmed' } });
+      const stale = await t.http.put(`/api/threats/${old.id}/override`).set('Authorization', w.coordinator).send({ band: 'P2', reason: 'Too late' }).expect(409);
+      expect(stale.body.detail).toMatch(/no longer current|superseded/);
     });
   });
 

@@ -80,6 +80,24 @@ describe('foundation: identity, organisations, vision, errors, health', () => {
       expect(res.body).toMatchObject({ total: 4, limit: expect.any(Number), offset: 0 });
       expect(res.body.items[0]).not.toHaveProperty('webhookSecret');
     });
+
+    it('hides webhook URLs from non-admins and other partners\' contact emails from partners', async () => {
+      await t.http
+        .patch(`/api/organisations/${w.tax.id}`)
+        .set('Authorization', w.admin)
+        .send({ webhookUrl: 'https://tax.example/hook', contactEmail: 'desk@tax.example' })
+        .expect(200);
+      const find = async (token: string) =>
+        ((await t.http.get('/api/organisations').set('Authorization', token).expect(200)).body.items as Array<Record<string, unknown>>).find((o) => o.id === w.tax.id)!;
+      expect(await find(w.admin)).toMatchObject({ webhookUrl: 'https://tax.example/hook', contactEmail: 'desk@tax.example' });
+      const coord = await find(w.coordinator);
+      expect(coord).not.toHaveProperty('webhookUrl');
+      expect(coord.contactEmail).toBe('desk@tax.example');
+      expect((await find(w.taxUser)).contactEmail).toBe('desk@tax.example');
+      const other = await find(w.policeUser);
+      expect(other.contactEmail).toBeNull();
+      expect(other).not.toHaveProperty('webhookSecret');
+    });
   });
 
   describe('validation and errors', () => {
@@ -175,10 +193,29 @@ describe('foundation: identity, organisations, vision, errors, health', () => {
       expect(res.body.items[0]).not.toHaveProperty('passwordHash');
     });
 
-    it('caps the page size', async () => {
-      await t.http.get('/api/organisations?limit=5000').set('Authorization', w.admin).expect(400);
-      const res = await t.http.get('/api/organisations?limit=1000').set('Authorization', w.admin).expect(200);
-      expect(res.body.limit).toBe(200);
+    it('caps the page size instead of refusing it, and rejects nonsense', async () => {
+      for (const limit of [1000, 5000, 1e9]) {
+        const res = await t.http.get(`/api/organisations?limit=${limit}`).set('Authorization', w.admin).expect(200);
+        expect(res.body.limit).toBe(200);
+      }
+      await t.http.get('/api/organisations?limit=0').set('Authorization', w.admin).expect(400);
+      await t.http.get('/api/organisations?limit=ten').set('Authorization', w.admin).expect(400);
+    });
+
+    it('answers 400, not 500, to hostile nesting in a body', async () => {
+      const deep = '['.repeat(50_000) + ']'.repeat(50_000);
+      const res = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send(`{"email":"a@b.c","password":${deep}}`);
+      expect(res.status).toBe(400);
+      expect(res.body.detail).toMatch(/nests deeper/);
+    });
+
+    it('never echoes a password in validation errors', async () => {
+      const res = await t.http
+        .post('/api/users')
+        .set('Authorization', w.admin)
+        .send({ email: 'short@e2e.example', password: 'Secret1', role: 'analyst', organisationId: w.taskforce.id })
+        .expect(400);
+      expect(JSON.stringify(res.body)).not.toContain('Secret1');
     });
   });
 

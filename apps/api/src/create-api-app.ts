@@ -8,6 +8,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { BadRequestError, exceedsJsonDepth, MAX_JSON_DEPTH } from '@app/common';
 import { sendProblem, toProblem } from '@app/common/nest';
 import { appConfig } from '@app/config';
 import { runMigrations } from '@app/database';
@@ -34,6 +35,10 @@ export async function createApiApp(): Promise<INestApplication> {
   const docs = helmet({ contentSecurityPolicy: false });
   app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next));
   app.use(express.json({ limit: cfg.bodyLimitBytes, type: ['application/json', 'application/*+json'] }));
+  // Hostile nesting would overflow the stack in validation and serialisation: refuse it up front.
+  app.use((req: Request, _res: Response, next: NextFunction) =>
+    next(exceedsJsonDepth(req.body) ? new BadRequestError(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`) : undefined),
+  );
   // Body-parser errors (oversize 413, malformed JSON 400) happen before Nest's filters can see them.
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();

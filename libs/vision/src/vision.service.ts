@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ConflictError, NotFoundError, UnprocessableError } from '@app/common';
-import { nowIso } from '@app/database';
+import { nowIso, TransactionRunner } from '@app/database';
 import { PutVisionDto } from './dto/vision.dto';
 import { CURRENT_VISION_ID, VisionEntity } from './infrastructure/persistence/vision.entity';
 
@@ -10,7 +10,10 @@ export type VisionView = Omit<VisionEntity, 'id'>;
 
 @Injectable()
 export class VisionService {
-  constructor(@InjectRepository(VisionEntity) private readonly repo: Repository<VisionEntity>) {}
+  constructor(
+    @InjectRepository(VisionEntity) private readonly repo: Repository<VisionEntity>,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   async get(): Promise<VisionView> {
     const v = await this.find();
@@ -40,10 +43,10 @@ export class VisionService {
       version: (current?.version ?? 0) + 1,
     };
     if (!current) {
-      await this.repo.insert(next);
+      await this.tx.run((em) => em.insert(VisionEntity, next));
     } else {
       const { id: _id, ...changes } = next;
-      const res = await this.repo.update({ id: CURRENT_VISION_ID, version: current.version }, changes);
+      const res = await this.tx.run((em) => em.update(VisionEntity, { id: CURRENT_VISION_ID, version: current.version }, changes));
       if (!res.affected) throw new ConflictError('The vision was changed by someone else; reload and retry');
     }
     return view(next);

@@ -26,7 +26,7 @@ export class OrganisationsController {
   @Post()
   @Roles('admin')
   async create(@Body() dto: CreateOrganisationDto) {
-    return organisationView(await this.orgs.create(dto), true);
+    return organisationView(await this.orgs.create(dto), 'admin');
   }
 
   @Get()
@@ -34,12 +34,12 @@ export class OrganisationsController {
   async list(@Query() q: PageQueryDto, @CurrentActor() actor: Actor) {
     const { limit, offset } = resolvePage(q, this.app.pageSizeMax);
     const page = await this.orgs.list(limit, offset);
-    return { ...page, items: page.items.map((o) => organisationView(o, actor.role === 'admin')) };
+    return { ...page, items: page.items.map((o) => organisationView(o, actor)) };
   }
 
   @Patch(':id')
   @Roles('admin')
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateOrganisationDto) {
-    return organisationView(await this.orgs.update(id, dto), true);
+    return organisationView(await this.orgs.update(id, dto), 'admin');
   }
 }

@@ -70,7 +70,7 @@ export class AssessmentsService {
     const parsed = await this.parse(input);
     const title = input.title ?? parsed.title;
     if (!title) throw new BadRequestError('A title is required', [{ field: 'title', message: 'title is required' }]);
-    const scored = this.score(parsed.threats, new Map());
+    const scored = this.score(parsed.threats);
     if (input.dryRun) return this.preview(null, title, 1, scored);
 
     const assessmentId = randomUUID();
@@ -87,10 +87,11 @@ export class AssessmentsService {
     this.assertBase(assessment, baseRevision);
     const parsed = await this.parse(input);
     const title = input.title ?? parsed.title ?? assessment.title;
-    const previous = await this.threats.find({ where: { assessmentId, revision: assessment.currentRevision } });
-    const overrides = new Map(previous.filter((t) => t.overrideBand).map((t) => [t.ref, t]));
-    const scored = this.score(parsed.threats, overrides);
-    if (input.dryRun) return this.preview(assessmentId, title, baseRevision + 1, scored);
+    const scored = this.score(parsed.threats);
+    if (input.dryRun) {
+      const previous = await this.threats.find({ where: { assessmentId, revision: assessment.currentRevision } });
+      return this.preview(assessmentId, title, baseRevision + 1, carryOverrides(scored, previous));
+    }
 
     return this.tx.run(async (em) => {
       // Compare-and-set on the revision number: of two analysts on the same base, exactly one wins.
@@ -104,15 +105,18 @@ export class AssessmentsService {
         const latest = await em.findOne(AssessmentEntity, { where: { id: assessmentId } });
         throw staleBase(baseRevision, latest?.currentRevision ?? baseRevision);
       }
-      const prevRows = await em.find(ThreatEntity, { where: { assessmentId, revision: baseRevision } });
+      // Retire the old rows first, then read them: on PostgreSQL the update holds their row locks, so an
+      // override racing this revision either committed before (and is read and carried over here) or
+      // waits and then finds its threat no longer current (409). Nothing is silently lost.
       await em.createQueryBuilder().update(ThreatEntity).set({ isCurrent: false }).where('assessment_id = :id', { id: assessmentId }).execute();
+      const prevRows = await em.find(ThreatEntity, { where: { assessmentId, revision: baseRevision } });
       return this.storeRevision(em, actor, {
         assessmentId,
         title,
         revision: baseRevision + 1,
         format: parsed.format,
         sourceName: input.file?.originalname ?? null,
-        scored,
+        scored: carryOverrides(scored, prevRows),
         previous: prevRows,
         addressedFeedbackIds: input.addressedFeedbackIds,
       });
@@ -180,7 +184,9 @@ export class AssessmentsService {
         throw new ConflictError(`Threat ${t.ref} belongs to revision ${t.revision}, which is no longer current; override the current revision's threat`);
       }
       const changes = { overrideBand: band, overrideReason: reason, overrideBy: actor.id, overrideAt: nowIso(), effectiveBand: band };
-      await em.update(ThreatEntity, { id: threatId }, changes);
+      // Only while still current: a revision stored meanwhile must not lose (or strand) this override.
+      const res = await em.update(ThreatEntity, { id: threatId, isCurrent: true }, changes);
+      if (!res.affected) throw new ConflictError(`Threat ${t.ref} was superseded by a new revision just now; override the current revision's threat`);
       return threatView({ ...t, ...changes });
     });
   }
@@ -216,12 +222,9 @@ export class AssessmentsService {
     return { format: 'json', ...validateThreats(input.threats, { capabilities }) };
   }
 
-  /** Scores with the configuration in force; overrides on the previous revision carry over by ref. */
-  private score(threats: ThreatInput[], overrides: Map<string, ThreatEntity>): Array<PlannableThreat & { carried?: ThreatEntity }> {
-    return scoreThreats(threats, this.scoring.config).map((t) => {
-      const o = overrides.get(t.ref);
-      return { ...t, effectiveBand: o?.overrideBand ?? t.band, ...(o ? { carried: o } : {}) };
-    });
+  /** Scores with the configuration in force. */
+  private score(threats: ThreatInput[]): PlannableThreat[] {
+    return scoreThreats(threats, this.scoring.config).map((t) => ({ ...t, effectiveBand: t.band }));
   }
 
   private async preview(id: string | null, title: string, revision: number, scored: PlannableThreat[]): Promise<UploadAnswer> {
@@ -299,6 +302,15 @@ export class AssessmentsService {
   private assertBase(a: AssessmentEntity, baseRevision: number): void {
     if (baseRevision !== a.currentRevision) throw staleBase(baseRevision, a.currentRevision);
   }
+}
+
+/** A coordinator's override on the previous revision carries over to the threat with the same ref. */
+function carryOverrides(scored: PlannableThreat[], previous: ThreatEntity[]): Array<PlannableThreat & { carried?: ThreatEntity }> {
+  const overrides = new Map(previous.filter((t) => t.overrideBand).map((t) => [t.ref, t]));
+  return scored.map((t) => {
+    const o = overrides.get(t.ref);
+    return o ? { ...t, effectiveBand: o.overrideBand!, carried: o } : t;
+  });
 }
 
 function staleBase(base: number, current: number): ConflictError {

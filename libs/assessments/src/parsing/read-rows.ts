@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import * as ExcelJS from 'exceljs';
-import { BadRequestError, PayloadTooLargeError, UnprocessableError } from '@app/common';
+import { BadRequestError, PayloadTooLargeError, UnprocessableError, exceedsJsonDepth, MAX_JSON_DEPTH } from '@app/common';
 import { decodeUtf8Text, detectFormat, type AssessmentFormat } from './detect-format';
 
 export interface ReadOptions {
@@ -51,6 +51,7 @@ function readJson(buffer: Uint8Array): Omit<ReadResult, 'format'> {
     if (err instanceof BadRequestError || !(err instanceof SyntaxError)) throw err;
     throw new BadRequestError(`The file is not valid JSON: ${err.message}`, undefined, 'invalid_json');
   }
+  if (exceedsJsonDepth(doc)) throw new BadRequestError(`The JSON file nests deeper than ${MAX_JSON_DEPTH} levels`, undefined, 'invalid_json');
   return rowsFromJsonDocument(doc);
 }
 

@@ -96,7 +96,13 @@ const oneOf = (values: readonly string[]) => `one of ${values.join(', ')}`;
 function shown(value: unknown): unknown {
   if (typeof value === 'string' && value.length > 200) return `${value.slice(0, 200)}…`;
   if (Array.isArray(value) || isRecord(value)) {
-    const json = JSON.stringify(value);
+    // Depth is checked before validation, but an error report must never be what throws.
+    let json: string;
+    try {
+      json = JSON.stringify(value);
+    } catch {
+      return '(unprintable value)';
+    }
     return json.length > 200 ? `${json.slice(0, 200)}…` : value;
   }
   return value;

@@ -5,11 +5,13 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
     const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    // Never echo credentials back (they would also land in client-side logs).
+    const secret = /password|secret|token/i.test(e.property);
     for (const [rule, message] of Object.entries(e.constraints ?? {})) {
       out.push({
         field,
         message: rule === 'whitelistValidation' ? `${field} is not an accepted field` : message,
-        ...(rule === 'whitelistValidation' ? {} : { value: e.value }),
+        ...(rule === 'whitelistValidation' || secret ? {} : { value: e.value }),
       });
     }
     if (e.children?.length) out.push(...flatten(e.children, field));

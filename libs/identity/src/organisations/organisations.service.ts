@@ -3,18 +3,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ConflictError, NotFoundError } from '@app/common';
-import { nowIso, type Page } from '@app/database';
+import { nowIso, TransactionRunner, type Page } from '@app/database';
 import { CreateOrganisationDto, UpdateOrganisationDto } from '../dto/organisation.dto';
 import { OrganisationEntity } from '../infrastructure/persistence/organisation.entity';
 import { CapabilityVocabulary } from './capability-vocabulary';
 
-export type OrganisationView = Omit<OrganisationEntity, 'webhookSecret'> & { webhookSecret?: string | null };
+export type OrganisationView = Omit<OrganisationEntity, 'webhookSecret' | 'webhookUrl'> & { webhookSecret?: string | null; webhookUrl?: string | null };
 
 @Injectable()
 export class OrganisationsService {
   constructor(
     @InjectRepository(OrganisationEntity) private readonly repo: Repository<OrganisationEntity>,
     private readonly vocabulary: CapabilityVocabulary,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async create(dto: CreateOrganisationDto): Promise<OrganisationEntity> {
@@ -37,7 +38,7 @@ export class OrganisationsService {
       version: 1,
     };
     try {
-      await this.repo.insert(org);
+      await this.tx.run((em) => em.insert(OrganisationEntity, org));
     } catch (err) {
       if (isUniqueViolation(err)) throw new ConflictError(`An organisation named "${dto.name}" already exists`);
       throw err;
@@ -59,7 +60,7 @@ export class OrganisationsService {
     if (next.webhookUrl && !next.webhookSecret) next.webhookSecret = newWebhookSecret();
     // Compare-and-set on version: two admins editing at once cannot silently overwrite each other.
     const { id: _id, ...changes } = next;
-    const res = await this.repo.update({ id, version: org.version }, changes);
+    const res = await this.tx.run((em) => em.update(OrganisationEntity, { id, version: org.version }, changes));
     if (!res.affected) throw new ConflictError('The organisation was changed by someone else; reload and retry');
     return next;
   }
@@ -90,10 +91,18 @@ export class OrganisationsService {
   }
 }
 
-/** Admins see the webhook secret (to hand to the partner); everyone else never does. */
-export function organisationView(org: OrganisationEntity, showSecret: boolean): OrganisationView {
-  const { webhookSecret, ...rest } = org;
-  return showSecret ? { ...rest, webhookSecret } : rest;
+export type OrganisationViewer = { role: string; organisationId: string } | 'admin';
+
+/**
+ * What a viewer may know about an organisation. Admins see everything, including the webhook secret
+ * they hand to the partner. Webhook URLs reveal partners' infrastructure: admins only. Contact emails:
+ * Taskforce staff (who chase partners) and the organisation's own users; other partners never.
+ */
+export function organisationView(org: OrganisationEntity, viewer: OrganisationViewer): OrganisationView {
+  if (viewer === 'admin' || viewer.role === 'admin') return org;
+  const { webhookSecret: _secret, webhookUrl: _url, ...rest } = org;
+  const seesContact = viewer.role !== 'partner' || viewer.organisationId === org.id;
+  return seesContact ? rest : { ...rest, contactEmail: null };
 }
 
 const newWebhookSecret = () => randomBytes(32).toString('hex');

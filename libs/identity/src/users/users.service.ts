@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ConflictError, UnprocessableError, type Role } from '@app/common';
-import { nowIso, type Page } from '@app/database';
+import { nowIso, TransactionRunner, type Page } from '@app/database';
 import { PasswordHasher } from '../auth/password-hasher';
 import { CreateUserDto } from '../dto/user.dto';
 import { OrganisationEntity } from '../infrastructure/persistence/organisation.entity';
@@ -26,6 +26,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(OrganisationEntity) private readonly orgs: Repository<OrganisationEntity>,
     private readonly hasher: PasswordHasher,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async create(dto: CreateUserDto): Promise<UserView> {
@@ -55,7 +56,7 @@ export class UsersService {
       updatedAt: now,
     };
     try {
-      await this.users.insert(user);
+      await this.tx.run((em) => em.insert(UserEntity, user));
     } catch (err) {
       if (isUniqueViolation(err)) throw new ConflictError(`A user with email ${email} already exists`);
       throw err;

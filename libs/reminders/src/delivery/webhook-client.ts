@@ -53,9 +53,9 @@ export async function postWebhook(
       redirect: 'manual',
       signal: AbortSignal.timeout(options.timeoutMs),
     });
-    // Read (and discard) the body so the connection is released back to the pool; a failure here
-    // does not change the outcome, the status already decided it.
-    await response.arrayBuffer().catch(() => undefined);
+    // The status decides the outcome; the body is never read (a receiver could send gigabytes), only
+    // cancelled so the connection is released.
+    await response.body?.cancel().catch(() => undefined);
     if (response.ok) return { ok: true, status: response.status };
     return { ok: false, status: response.status, error: `HTTP ${response.status}` };
   } catch (err) {

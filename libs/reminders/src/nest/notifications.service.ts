@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { NotFoundError } from '@app/common';
-import { nowIso, type Page } from '@app/database';
+import { nowIso, type Page, TransactionRunner } from '@app/database';
 import { NotificationEntity } from '../infrastructure/persistence/notification.entity';
 
 export interface NotificationView {
@@ -35,7 +35,10 @@ export const toNotificationView = (n: NotificationEntity): NotificationView => (
  */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectRepository(NotificationEntity) private readonly repo: Repository<NotificationEntity>) {}
+  constructor(
+    @InjectRepository(NotificationEntity) private readonly repo: Repository<NotificationEntity>,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   async list(userId: string, opts: { unread?: boolean; limit: number; offset: number }): Promise<Page<NotificationView>> {
     const [rows, total] = await this.repo.findAndCount({
@@ -53,7 +56,7 @@ export class NotificationsService {
     if (!found) throw new NotFoundError('Notification', id);
     if (found.readAt === null) {
       const readAt = nowIso();
-      await this.repo.update({ id, userId, readAt: IsNull() }, { readAt });
+      await this.tx.run((em) => em.update(NotificationEntity, { id, userId, readAt: IsNull() }, { readAt }));
       return toNotificationView((await this.repo.findOne({ where: { id, userId } })) ?? { ...found, readAt });
     }
     return toNotificationView(found);
