@@ -6,3 +6,4 @@ export * from './http/pagination.dto';
 export * from './redis/redis-options';
 export * from './queue/queue-root.module';
 export * from './logging/logger-options';
+export * from './http/json-stream';

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, ParseUUIDPipe, Post, Put, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiConsumes, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { UnsupportedMediaTypeError } from '@app/common';
-import { resolvePage, PageQueryDto } from '@app/common/nest';
+import { PageQueryDto, resolvePage, sendJsonStream } from '@app/common/nest';
 import { appConfig } from '@app/config';
 import { AssessmentsService, type UploadInput } from '@app/assessments';
 import { FeedbackService } from '@app/collaboration';
@@ -44,14 +44,17 @@ export class AssessmentsController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: UploadAssessmentDto })
   @ApiUnprocessableEntityResponse({ description: 'Bad rows and fields, all listed in errors[] with row numbers' })
-  upload(
+  @ApiCreatedResponse({ description: '`{ id, title, revision, scoringVersion, threats, plan: { tasks } }`' })
+  async upload(
     @Req() req: Request,
+    @Res() res: Response,
     @Query() q: UploadQueryDto,
     @Body() body: UploadAssessmentDto,
     @UploadedFile() file: Express.Multer.File | undefined,
     @CurrentActor() actor: Actor,
-  ) {
-    return this.assessments.create(actor, toInput(req, body, file, q.dryRun ?? false));
+  ): Promise<void> {
+    // Streamed: a large assessment's answer is tens of MB; never hold it as one string and buffer.
+    await sendJsonStream(res, 201, await this.assessments.create(actor, toInput(req, body, file, q.dryRun ?? false)));
   }
 
   @Post('assessments/:id/revisions')
@@ -60,8 +63,10 @@ export class AssessmentsController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: CreateRevisionDto })
   @ApiConflictResponse({ description: 'baseRevision is not the latest revision' })
-  revise(
+  @ApiCreatedResponse({ description: 'The new revision, as for an upload' })
+  async revise(
     @Req() req: Request,
+    @Res() res: Response,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() q: UploadQueryDto,
     @Body() body: CreateRevisionDto,
@@ -71,7 +76,7 @@ export class AssessmentsController {
     const input = toInput(req, body, file, q.dryRun ?? false);
     if (!body.title && file) delete input.title; // keep the assessment's title unless a new one is given
     if (body.addressedFeedbackIds) input.addressedFeedbackIds = body.addressedFeedbackIds;
-    return this.assessments.revise(actor, id, body.baseRevision, input);
+    await sendJsonStream(res, 201, await this.assessments.revise(actor, id, body.baseRevision, input));
   }
 
   @Get('assessments')
