@@ -133,7 +133,10 @@ describe('reminders: issue → remind → escalate → accept → due reminders,
     expect(list.body.total).toBeGreaterThanOrEqual(3);
     expect(list.body.items[0]).toMatchObject({ channel: 'webhook', status: 'delivered', attempts: 1, attemptLog: [expect.objectContaining({ attempt: 1, statusCode: 204 })] });
     await t.http.get('/api/deliveries').set('Authorization', w.policeUser).expect(403);
+    // Scope before role: the lead's partner is refused (403), another organisation's gets 404.
     await t.http.get(`/api/tasks/${b.id}/deliveries`).set('Authorization', w.policeUser).expect(403);
+    await t.http.get(`/api/tasks/${b.id}/deliveries`).set('Authorization', w.taxUser).expect(404);
+    await t.http.get(`/api/tasks/${b.id}/deliveries`).set('Authorization', w.analyst).expect(403);
     const ofB = await t.http.get(`/api/tasks/${b.id}/deliveries`).set('Authorization', w.coordinator).expect(200);
     expect(ofB.body.items.map((d: { channel: string }) => d.channel).sort()).toEqual(['email', 'email', 'webhook', 'webhook']);
 
@@ -170,4 +173,28 @@ describe('reminders: issue → remind → escalate → accept → due reminders,
     expect(forC.map((r) => r.status)).toEqual([500, 500, 204]);
     expect(new Set(forC.map((r) => r.deliveryId)).size).toBe(1);
   });
+
+  it('escalates overdue work to coordinators, asks for progress on work in progress, and stops when done', async () => {
+    const [c] = await createPoliceTasks(t, w, 1, 'PROG');
+    await issueAll(t, w, [c]);
+    await t.http.post(`/api/tasks/${c.id}/accept`).set('Authorization', w.policeUser).send({}).expect(200);
+    await t.http.post(`/api/tasks/${c.id}/start`).set('Authorization', w.policeUser).send({}).expect(200);
+    const only = (items: InboxItem[], taskId: string, kind: string) => kinds(items, taskId).filter((k) => k === kind);
+
+    // C, in progress: progress requests 3 s and 6 s after the start, to the lead partner.
+    const prog = await eventually(() => inbox(t, w.policeUser), (items) => only(items, c.id, 'progress-request').length >= 2, 15000);
+    expect(only(prog, c.id, 'progress-request')).toHaveLength(2);
+
+    // B, accepted in the first test and never completed, is overdue 12 s after issue: escalations at
+    // 12 s and 16 s go to coordinators, never to the partner.
+    const esc = await eventually(() => inbox(t, w.coordinator), (items) => only(items, b.id, 'overdue-escalation').length >= 2, 20000);
+    expect(only(esc, b.id, 'overdue-escalation')).toHaveLength(2);
+    expect(kinds(await inbox(t, w.policeUser), b.id)).not.toContain('overdue-escalation');
+
+    // Completing C cancels whatever of its chain was still scheduled.
+    await t.http.post(`/api/tasks/${c.id}/complete`).set('Authorization', w.policeUser).send({ outcome: 'Two arrests, premises closed' }).expect(200);
+    const after = await remindersOf(t, w.coordinator, c.id);
+    expect(after.filter((r) => r.status === 'scheduled')).toEqual([]);
+  });
+
 });
