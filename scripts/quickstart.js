@@ -15,9 +15,13 @@ function run(cmd, args) {
 }
 
 /** pino JSON lines → one short readable line each, so the quick start reads like a log, not a dump. */
+const QUIET_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
 function pretty(name, line) {
   try {
     const o = JSON.parse(line);
+    // Nest's module-by-module start-up chatter hides what matters in a quick start.
+    if (o.level <= 30 && QUIET_CONTEXTS.has(o.context)) return null;
     const lvl = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' }[o.level] || o.level;
     const time = new Date(o.time).toISOString().slice(11, 19);
     const req = o.req ? ` ${o.req.method} ${o.req.url} → ${o.res ? o.res.statusCode : ''}${o.responseTime !== undefined ? ` ${o.responseTime}ms` : ''}` : '';
@@ -37,25 +41,33 @@ function start(name, script) {
       while ((i = buf.indexOf('\n')) >= 0) {
         const line = buf.slice(0, i);
         buf = buf.slice(i + 1);
-        if (line.trim()) process.stdout.write(pretty(name, line) + '\n');
+        const text = line.trim() ? pretty(name, line) : null;
+        if (text) process.stdout.write(text + '\n');
       }
     });
   }
   return child;
 }
 
-function waitForApi(timeoutMs = 60000) {
+/** Health once the API answers; while it says a dependency is down, keeps asking a few seconds (connections settle). */
+function waitForApi(timeoutMs = 60000, settleMs = 8000) {
   const until = Date.now() + timeoutMs;
+  let answeredAt = null;
   return new Promise((resolve) => {
-    const probe = () => {
+    const again = (last) => (Date.now() > until ? resolve(last) : setTimeout(() => probe(last), 500));
+    const probe = (last) => {
       const req = http.get({ host: '127.0.0.1', port, path: '/api/health', timeout: 2000 }, (res) => {
         let body = '';
         res.on('data', (d) => (body += d));
-        res.on('end', () => resolve(body));
+        res.on('end', () => {
+          answeredAt = answeredAt ?? Date.now();
+          if (res.statusCode === 200 || Date.now() - answeredAt > settleMs) resolve(body);
+          else again(body);
+        });
       });
-      req.on('error', () => (Date.now() > until ? resolve(null) : setTimeout(probe, 500)));
+      req.on('error', () => again(last));
     };
-    probe();
+    probe(null);
   });
 }
 
