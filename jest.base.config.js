@@ -1,7 +1,7 @@
 // Node 20: Jest 30 cannot require() ESM itself (needs Node >= 24.9), so the ESM-only packages that
 // NestJS 12 pulls in (and the file-type chain) are compiled to CommonJS by babel-jest. See STACK-NOTES.
 const ESM_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit'];
-const libs = ['config', 'common', 'database', 'identity', 'vision', 'assessments', 'tasking', 'reminders', 'audit', 'collaboration'];
+const libs = ['config', 'common', 'database', 'identity', 'vision', 'assessments', 'tasking', 'reminders', 'audit', 'collaboration', 'reporting'];
 const moduleNameMapper = {};
 for (const lib of libs) {
   moduleNameMapper[`^@app/${lib}$`] = `<rootDir>/libs/${lib}/src`;

@@ -97,6 +97,8 @@ describe('threat feedback', () => {
     w = await createWorld(t);
     const res = await post('/api/assessments', w.analyst, { title: 'Feedback assessment', threats: THREATS }).expect(201);
     assessmentId = res.body.id;
+    // Partners see a task, and everything under it, only once a coordinator has issued it.
+    await post('/api/tasks/issue', w.coordinator, { assessmentId }).expect(200);
     revision = res.body.revision;
     const tasks = res.body.plan.tasks as Task[];
     safe = tasks.find((x) => x.threatRef === 'T-SAFE')!;
@@ -149,6 +151,17 @@ describe('threat feedback', () => {
       await post(`/api/tasks/${safe.id}/feedback`, w.taxUser, { kind: 'outcome', detail: 'x' }).expect(404);
       await post('/api/tasks/00000000-0000-4000-8000-000000000000/feedback', w.policeUser, { kind: 'outcome', detail: 'x' }).expect(404);
       await post('/api/tasks/not-a-task/feedback', w.policeUser, { kind: 'outcome', detail: 'x' }).expect(404);
+    });
+
+    it('answers 404 to the lead and the supporter of a task not yet issued (it is still internal)', async () => {
+      const res = await post('/api/assessments', w.analyst, { title: 'Not issued', threats: [THREATS[0]] }).expect(201);
+      const proposed = (res.body.plan.tasks as Task[])[0];
+      const byOrg: Record<string, string> = { [w.police.id]: w.policeUser, [w.council.id]: w.councilUser };
+      for (const auth of [byOrg[proposed.organisationId!], byOrg[proposed.supporterIds[0]]]) {
+        await post(`/api/tasks/${proposed.id}/feedback`, auth, { kind: 'outcome', detail: 'x' }).expect(404);
+        await get(`/api/tasks/${proposed.id}/feedback`, auth).expect(404);
+      }
+      await get(`/api/tasks/${proposed.id}/feedback`, w.coordinator).expect(200);
     });
 
     it('refuses coordinators, analysts and admins (403): feedback is the partners’ voice', async () => {

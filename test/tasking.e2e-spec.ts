@@ -16,6 +16,8 @@ import { threat } from './support/threats';
 interface Task {
   id: string;
   threatId: string;
+  assessmentId: string;
+  description: string;
   threatRef: string;
   title: string;
   strand: string;
@@ -105,7 +107,7 @@ describe('tasking: plan, routing, lifecycle, scope', () => {
   };
   const get = async (id: string, auth: string) => (await t.http.get(`/api/tasks/${id}`).set('Authorization', auth).expect(200)).body as Task;
   const post = (path: string, auth: string, body: Record<string, unknown> = {}) => t.http.post(path).set('Authorization', auth).send(body);
-  const list = async (auth: string, query = '') => {
+  const list = async (auth: string, query = ''): Promise<{ items: Task[]; total: number; limit: number; offset: number }> => {
     const res = await t.http.get(`/api/tasks${query}`).set('Authorization', auth);
     expect(res.status).toBe(200);
     return res.body as { items: Task[]; total: number; limit: number; offset: number };
@@ -205,9 +207,20 @@ describe('tasking: plan, routing, lifecycle, scope', () => {
     });
 
     it('shows everyone only a summary of the threat', async () => {
-      const task = await get(find('T-NW', 'safeguarding').id, w.councilUser);
-      expect(task.threat).toEqual({ ref: 'T-NW', title: 'Threat T-NW', crimeArea: 'drugs', band: 'P1', regions: ['ENG-NW'] });
-      expect(JSON.stringify(task)).not.toMatch(/harm|breakdown|intelligenceGaps|likelihood/);
+      // Staff here; partners once the task is issued to them (see "lets a supporter read…").
+      for (const who of [w.coordinator, w.analyst]) {
+        const task = await get(find('T-NW', 'safeguarding').id, who);
+        expect(task.threat).toEqual({ ref: 'T-NW', title: 'Threat T-NW', crimeArea: 'drugs', band: 'P1', regions: ['ENG-NW'] });
+        expect(JSON.stringify(task)).not.toMatch(/harm|breakdown|intelligenceGaps|likelihood/);
+      }
+    });
+
+    it('keeps the proposed plan internal: partners neither list nor read a task before it is issued', async () => {
+      const proposed = find('T-NW', 'safeguarding'); // council leads, police support
+      for (const who of [w.councilUser, w.policeUser]) {
+        await t.http.get(`/api/tasks/${proposed.id}`).set('Authorization', who).expect(404);
+        expect(await list(who)).toMatchObject({ items: [], total: 0 });
+      }
     });
 
     it('a dry run shows the same kind of plan and writes nothing', async () => {
@@ -289,6 +302,8 @@ describe('tasking: plan, routing, lifecycle, scope', () => {
       const id = find('T-NW', 'safeguarding').id;
       const seen = await get(id, w.policeUser);
       expect(seen.allowedActions).toEqual([]);
+      expect(seen.threat).toEqual({ ref: 'T-NW', title: 'Threat T-NW', crimeArea: 'drugs', band: 'P1', regions: ['ENG-NW'] });
+      expect(JSON.stringify(seen)).not.toMatch(/harm|breakdown|intelligenceGaps|likelihood/);
       await post(`/api/tasks/${id}/accept`, w.policeUser).expect(403);
       await post(`/api/tasks/${id}/decline`, w.policeUser, { reason: 'not ours' }).expect(403);
       await post(`/api/tasks/${id}/complete`, w.policeUser, { outcome: 'x' }).expect(403);
@@ -410,6 +425,14 @@ describe('tasking: plan, routing, lifecycle, scope', () => {
       expect(proposed.map((x) => x.threatRef)).toEqual(['T-SEC']);
       expect((await post('/api/tasks/issue', w.coordinator, { assessmentId }).expect(200)).body).toMatchObject({ issued: 0 });
     });
+
+    it('tells the lead of an intelligence-collection task which gaps to close, in its description only', async () => {
+      const task = await get(find('T-INT', 'intelligence-collection').id, w.policeUser);
+      expect(task).toMatchObject({ status: 'assigned', organisationId: w.police.id });
+      expect(task.description).toContain('Gaps: Who runs the stash houses');
+      expect(task.threat).toEqual({ ref: 'T-INT', title: 'Threat T-INT', crimeArea: 'drugs', band: 'P2', regions: ['ENG-NW'] });
+      expect(Object.keys(task)).not.toContain('intelligenceGaps');
+    });
   });
 
   describe('lists, filters and paging', () => {
@@ -462,10 +485,12 @@ describe('tasking: plan, routing, lifecycle, scope', () => {
 
     it('scopes a partner list to its organisation as lead or supporter, totals included', async () => {
       const all = await listAll(w.coordinator);
-      const mine = all.filter((x) => x.organisationId === w.police.id || x.supporterIds.includes(w.police.id));
+      const mine = all.filter((x) => x.issuedAt !== null && (x.organisationId === w.police.id || x.supporterIds.includes(w.police.id)));
       const seen = await listAll(w.policeUser);
       expect(seen.map((x) => x.id).sort()).toEqual(mine.map((x) => x.id).sort());
       expect((await list(w.policeUser)).total).toBe(mine.length);
+      // The list's rows are the same views a read answers (the partner list reads rows its own way).
+      for (const x of seen) expect([x.id, x]).toEqual([x.id, await get(x.id, w.policeUser)]);
       // Filtering on another organisation never widens the scope.
       const other = await list(w.policeUser, `?organisationId=${w.tax.id}`);
       expect(other.items.every((x) => x.supporterIds.includes(w.police.id))).toBe(true);
@@ -478,7 +503,7 @@ describe('tasking: plan, routing, lifecycle, scope', () => {
         [w.councilUser, w.council.id],
       ]) {
         for (const q of queries) {
-          const expected = (await listAll(w.coordinator, q)).filter((x) => x.organisationId === org || x.supporterIds.includes(org));
+          const expected = (await listAll(w.coordinator, q)).filter((x) => x.issuedAt !== null && (x.organisationId === org || x.supporterIds.includes(org)));
           const seen = await listAll(user, q);
           expect([q, seen.map((x) => x.id)]).toEqual([q, expected.map((x) => x.id)]);
           const page = await list(user, `${q}${q ? '&' : '?'}limit=2&offset=1`);
@@ -519,13 +544,19 @@ describe('tasking: plan, routing, lifecycle, scope', () => {
   });
 
   describe('authorisation matrix (task routes)', () => {
-    // A proposed task the police lead alone: "own" is the police partner, "other" the tax partner.
-    // Every call below is refused or illegal in that state, so the task does not move.
+    // A task the police or the council leads with the other supporting, issued and then declined by its
+    // lead: "own" is the lead's partner, "supporter" the supporter's, "other" the tax partner. A lead
+    // that declined keeps sight of the task (its history) until coordinators re-route it. Every call
+    // below is refused or illegal in that state, so the task does not move. Everything under a task
+    // answers "other" 404, the same as for a missing task; history and deliveries are for Taskforce
+    // staff (403 to partners within scope).
     type Who = 'admin' | 'coordinator' | 'analyst' | 'own' | 'other' | 'supporter';
     const ROWS: Array<[string, string, Record<string, unknown>, Partial<Record<Who, number>>]> = [
       ['GET', '', {}, { admin: 200, coordinator: 200, analyst: 200, own: 200, other: 404, supporter: 200 }],
-      ['GET', '/history', {}, { admin: 200, coordinator: 200, analyst: 200, own: 403, other: 403, supporter: 403 }],
-      ['POST', '/issue', {}, { analyst: 403, own: 403, other: 404, supporter: 403 }],
+      ['GET', '/history', {}, { admin: 200, coordinator: 200, analyst: 200, own: 403, other: 404, supporter: 403 }],
+      ['GET', '/deliveries', {}, { admin: 200, coordinator: 200, analyst: 403, own: 403, other: 404, supporter: 403 }],
+      ['GET', '/reminders', {}, { admin: 200, coordinator: 200, analyst: 200, own: 200, other: 404, supporter: 200 }],
+      ['POST', '/issue', {}, { admin: 409, coordinator: 409, analyst: 403, own: 403, other: 404, supporter: 403 }],
       ['POST', '/close', {}, { admin: 409, coordinator: 409, analyst: 403, own: 403, other: 404, supporter: 403 }],
       ['POST', '/reassign', { organisationId: 'LEAD' }, { admin: 422, coordinator: 422, analyst: 403, own: 403, other: 404, supporter: 403 }],
       ['POST', '/cancel', { reason: 'r' }, { analyst: 403, own: 403, other: 404, supporter: 403 }],
@@ -538,21 +569,24 @@ describe('tasking: plan, routing, lifecycle, scope', () => {
       ['POST', '/comments', { body: 'b' }, { admin: 201, coordinator: 201, analyst: 403, own: 201, other: 404, supporter: 201 }],
       ['GET', '/updates', {}, { admin: 200, coordinator: 200, analyst: 403, own: 200, other: 404, supporter: 200 }],
       ['POST', '/updates', { note: 'n' }, { admin: 201, coordinator: 201, analyst: 403, own: 201, other: 404, supporter: 201 }],
+      ['GET', '/feedback', {}, { admin: 200, coordinator: 200, analyst: 403, own: 200, other: 404, supporter: 200 }],
+      ['POST', '/feedback', { kind: 'new-intelligence', detail: 'd' }, { admin: 403, coordinator: 403, analyst: 403, own: 201, other: 404, supporter: 201 }],
     ];
+    const PARTNERS: Who[] = ['own', 'supporter', 'other'];
 
     let matrixTask: Task;
 
-    it('answers each role, on its own and on another organisation’s task, as the contract says', async () => {
-      // A fresh proposed task led by the police with the council supporting (an OFFICIAL safeguarding threat).
+    /** Uploads one OFFICIAL safeguarding threat: a proposed task led by the police or the council, the other supporting. */
+    const uploadOne = async (ref: string): Promise<{ task: Task; auth: Record<Who, string> }> => {
       const res = await t.http
         .post('/api/assessments')
         .set('Authorization', w.analyst)
-        .send({ title: 'Matrix', threats: [threat('T-MX', { ...P1, classification: 'OFFICIAL', recommendedActions: [action('protect', 'safeguarding', 'Visit')] })] })
+        .send({ title: ref, threats: [threat(ref, { ...P1, classification: 'OFFICIAL', recommendedActions: [action('protect', 'safeguarding', 'Visit')] })] })
         .expect(201);
       const task = res.body.plan.tasks[0] as Task;
-      matrixTask = task;
       expect(task.status).toBe('proposed');
       const lead = task.organisationId === w.police.id ? 'police' : 'council';
+      expect(task.supporterIds).toEqual([lead === 'police' ? w.council.id : w.police.id]);
       const auth: Record<Who, string> = {
         admin: w.admin,
         coordinator: w.coordinator,
@@ -561,35 +595,97 @@ describe('tasking: plan, routing, lifecycle, scope', () => {
         supporter: lead === 'police' ? w.councilUser : w.policeUser,
         other: w.taxUser,
       };
-      expect(task.supporterIds).toEqual([lead === 'police' ? w.council.id : w.police.id]);
+      return { task, auth };
+    };
 
+    /** Runs the rows (for the given callers only) and returns "METHOD path as who: status" lines, got and wanted. */
+    const runRows = async (task: Task, auth: Record<Who, string>, expectedFor: (who: Who, status: number) => number | undefined) => {
       const got: string[] = [];
       const want: string[] = [];
       for (const [method, suffix, body, expected] of ROWS) {
         for (const [who, status] of Object.entries(expected) as Array<[Who, number]>) {
+          const code = expectedFor(who, status);
+          if (code === undefined) continue;
           const path = `/api/tasks/${task.id}${suffix}`;
           const payload = body.organisationId === 'LEAD' ? { organisationId: task.organisationId } : body;
           const r = method === 'GET' ? await t.http.get(path).set('Authorization', auth[who]) : await post(path, auth[who], payload);
           got.push(`${method} ${suffix || '/'} as ${who}: ${r.status}`);
-          want.push(`${method} ${suffix || '/'} as ${who}: ${status}`);
+          want.push(`${method} ${suffix || '/'} as ${who}: ${code}`);
         }
       }
+      return { got, want };
+    };
+
+    it('answers each role, on its own and on another organisation’s task, as the contract says', async () => {
+      const { task, auth } = await uploadOne('T-MX');
+      await post(`/api/tasks/${task.id}/issue`, w.coordinator).expect(200);
+      await post(`/api/tasks/${task.id}/decline`, auth.own, { reason: 'No officers free' }).expect(200);
+      matrixTask = await get(task.id, w.coordinator);
+      expect(matrixTask.status).toBe('declined');
+
+      const { got, want } = await runRows(task, auth, (_who, status) => status);
       expect(got).toEqual(want);
-      expect((await get(task.id, w.coordinator)).status).toBe('proposed');
+      const after = await get(task.id, w.coordinator);
+      expect(after).toMatchObject({ status: 'declined', version: matrixTask.version });
+    });
+
+    it('answers 404 to every partner, even the lead and the supporter, on every route of a task not yet issued', async () => {
+      const { task, auth } = await uploadOne('T-MP');
+      const { got, want } = await runRows(task, auth, (who) => (PARTNERS.includes(who) ? 404 : undefined));
+      expect(got).toEqual(want);
+      const notFound = await t.http.get('/api/tasks/00000000-0000-4000-8000-000000000000').set('Authorization', auth.own).expect(404);
+      const proposed = await t.http.get(`/api/tasks/${task.id}`).set('Authorization', auth.own).expect(404);
+      expect(proposed.body.title).toBe(notFound.body.title);
+      expect(await get(task.id, w.coordinator)).toMatchObject({ status: 'proposed', version: 1 });
+    });
+
+    it('lists and counts a task for its lead and supporter only once a coordinator issues it', async () => {
+      const before = { own: 0, supporter: 0 };
+      const { task, auth } = await uploadOne('T-MI');
+      // A second task of the same kind, cancelled before it was ever issued, stays internal too.
+      const { task: cancelled } = await uploadOne('T-MC');
+      await post(`/api/tasks/${cancelled.id}/cancel`, w.coordinator, { reason: 'Not needed' }).expect(200);
+      for (const who of ['own', 'supporter'] as const) {
+        const all = await listAll(auth[who]);
+        expect(all.map((x) => x.id)).not.toContain(task.id);
+        expect(all.map((x) => x.id)).not.toContain(cancelled.id);
+        expect(all.every((x) => x.status !== 'proposed' && x.issuedAt !== null)).toBe(true);
+        before[who] = (await list(auth[who])).total;
+        expect(before[who]).toBe(all.length);
+        expect(await list(auth[who], '?status=proposed')).toMatchObject({ items: [], total: 0 });
+        expect((await list(auth[who], `?assessmentId=${task.assessmentId}`)).total).toBe(0);
+        await t.http.get(`/api/tasks/${cancelled.id}`).set('Authorization', auth[who]).expect(404);
+      }
+
+      await post(`/api/tasks/${task.id}/issue`, w.coordinator).expect(200);
+      for (const who of ['own', 'supporter'] as const) {
+        expect(await get(task.id, auth[who])).toMatchObject({ id: task.id, status: 'assigned' });
+        expect((await list(auth[who])).total).toBe(before[who] + 1);
+        expect((await listAll(auth[who])).filter((x) => x.id === task.id)).toHaveLength(1);
+        expect(await list(auth[who], `?assessmentId=${task.assessmentId}`)).toMatchObject({ total: 1, items: [{ id: task.id }] });
+      }
+      expect((await get(task.id, auth.own)).allowedActions).toEqual(['accept', 'decline']);
+      await t.http.get(`/api/tasks/${task.id}`).set('Authorization', auth.other).expect(404);
+      expect((await listAll(auth.other)).map((x) => x.id)).not.toContain(task.id);
     });
 
     it('promotes a supporter to lead on reassignment: it leaves the supporters, the old lead loses sight', async () => {
       const [oldLead, oldLeadUser, supporter, supporterUser] =
         matrixTask.organisationId === w.police.id ? [w.police, w.policeUser, w.council, w.councilUser] : [w.council, w.councilUser, w.police, w.policeUser];
+      // Until coordinators re-route it, the declined task is still the declining lead's, reason and all.
+      expect(await get(matrixTask.id, oldLeadUser)).toMatchObject({ status: 'declined', declineReason: 'No officers free', allowedActions: [] });
+      expect((await listAll(oldLeadUser)).map((x) => x.id)).toContain(matrixTask.id);
       const before = await list(supporterUser);
       const moved = (await post(`/api/tasks/${matrixTask.id}/reassign`, w.coordinator, { organisationId: supporter.id }).expect(200)).body as Task;
-      expect(moved).toMatchObject({ status: 'proposed', organisationId: supporter.id, supporterIds: [] });
+      expect(moved).toMatchObject({ status: 'assigned', organisationId: supporter.id, supporterIds: [] });
       await t.http.get(`/api/tasks/${matrixTask.id}`).set('Authorization', oldLeadUser).expect(404);
+      await t.http.get(`/api/tasks/${matrixTask.id}/history`).set('Authorization', oldLeadUser).expect(404);
       expect((await listAll(oldLeadUser)).map((x) => x.id)).not.toContain(matrixTask.id);
       // Counted once, as led: the supporter row went with the promotion.
       const after = await listAll(supporterUser);
       expect(after.filter((x) => x.id === matrixTask.id)).toHaveLength(1);
       expect((await list(supporterUser)).total).toBe(before.total);
+      expect((await get(matrixTask.id, supporterUser)).allowedActions).toEqual(['accept', 'decline']);
       expect(oldLead.id).not.toBe(supporter.id);
     });
 

@@ -9,6 +9,7 @@ import { DatabaseModule } from '@app/database';
 import { AccessGuard, IdentityModule } from '@app/identity';
 import { VisionModule } from '@app/vision';
 import { AssessmentsHttpModule } from './assessments/assessments-http.module';
+import { AuditHttpModule } from './audit/audit-http.module';
 import { CollaborationHttpModule } from './collaboration/collaboration-http.module';
 import { HealthController } from './health/health.controller';
 import { RedisHealthService } from './health/redis-health.service';
@@ -16,6 +17,7 @@ import { AuthController, LoginThrottleGuard } from './identity/auth.controller';
 import { OrganisationsController } from './identity/organisations.controller';
 import { UsersController } from './identity/users.controller';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
+import { ReportingHttpModule } from './reporting/reporting-http.module';
 import { TaskingHttpModule } from './tasking/tasking-http.module';
 import { VisionController } from './vision/vision.controller';
 
@@ -40,6 +42,8 @@ import { VisionController } from './vision/vision.controller';
     TaskingHttpModule,
     NotificationsHttpModule,
     CollaborationHttpModule,
+    AuditHttpModule,
+    ReportingHttpModule,
   ],
   controllers: [HealthController, AuthController, OrganisationsController, UsersController, VisionController],
   providers: [

@@ -6,3 +6,4 @@ export * from './database.module';
 export * from './pagination';
 export * from './snake-naming.strategy';
 export * from './bulk-insert';
+export * from './audit-sink';

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ConflictError, NotFoundError, UnprocessableError } from '@app/common';
-import { nowIso, TransactionRunner } from '@app/database';
+import { AuditSink, nowIso, TransactionRunner } from '@app/database';
 import { PutVisionDto } from './dto/vision.dto';
 import { CURRENT_VISION_ID, VisionEntity } from './infrastructure/persistence/vision.entity';
 
@@ -13,6 +13,7 @@ export class VisionService {
   constructor(
     @InjectRepository(VisionEntity) private readonly repo: Repository<VisionEntity>,
     private readonly tx: TransactionRunner,
+    @Optional() private readonly audit?: AuditSink,
   ) {}
 
   async get(): Promise<VisionView> {
@@ -42,11 +43,19 @@ export class VisionService {
       updatedAt: nowIso(),
       version: (current?.version ?? 0) + 1,
     };
+    const audited = { action: 'vision.set', entityType: 'vision', entityId: CURRENT_VISION_ID, before: current && view(current), after: view(next) };
     if (!current) {
-      await this.tx.run((em) => em.insert(VisionEntity, next));
+      await this.tx.run(async (em) => {
+        await em.insert(VisionEntity, next);
+        await this.audit?.record(em, [audited]);
+      });
     } else {
       const { id: _id, ...changes } = next;
-      const res = await this.tx.run((em) => em.update(VisionEntity, { id: CURRENT_VISION_ID, version: current.version }, changes));
+      const res = await this.tx.run(async (em) => {
+        const r = await em.update(VisionEntity, { id: CURRENT_VISION_ID, version: current.version }, changes);
+        if (r.affected) await this.audit?.record(em, [audited]);
+        return r;
+      });
       if (!res.affected) throw new ConflictError('The vision was changed by someone else; reload and retry');
     }
     return view(next);

@@ -25,13 +25,14 @@ import {
   VersionedActionDto,
 } from '@app/tasking';
 
-const NOT_FOUND = 'No such task, or a task your organisation neither leads nor supports (the same answer)';
+const NOT_FOUND = 'No such task, or (partners) a task your organisation neither leads nor supports, or one not issued yet (the same answer)';
 const CONFLICT = 'Illegal transition (names the current status and the allowed actions), or a stale version';
 
 /**
- * Tasks and their lifecycle. Coordinator actions are also open to partners at the route level so
- * that a partner asking about another organisation's task gets the scope answer (404) rather than a
- * role answer that would confirm the task exists; the service then answers 403 on their own tasks.
+ * Tasks and their lifecycle. Coordinator actions and the history are also open to partners at the
+ * route level so that a partner asking about another organisation's task (or a task not yet issued)
+ * gets the scope answer (404) rather than a role answer that would confirm the task exists; the
+ * service then answers 403 on their own tasks.
  */
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -69,8 +70,9 @@ export class TasksController {
   }
 
   @Get(':id/history')
-  @Roles('coordinator', 'admin', 'analyst')
-  @ApiOperation({ summary: 'Every lifecycle action on the task: who, when, why' })
+  @Roles('coordinator', 'admin', 'analyst', 'partner')
+  @ApiOperation({ summary: 'Every lifecycle action on the task: who, when, why (Taskforce staff)' })
+  @ApiForbiddenResponse({ description: 'A partner, on a task its organisation leads or supports: the history is for Taskforce staff' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   history(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.tasks.history(actor, id);

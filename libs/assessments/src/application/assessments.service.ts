@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -13,7 +13,7 @@ import {
   type ThreatInput,
 } from '@app/common';
 import { appConfig } from '@app/config';
-import { insertMany, nowIso, TransactionRunner, type Page } from '@app/database';
+import { AuditSink, insertMany, nowIso, TransactionRunner, type Page } from '@app/database';
 import { CapabilityVocabulary, type Actor } from '@app/identity';
 import { diffThreats, type ThreatDiff } from '../diff/diff-threats';
 import { AssessmentEntity, AssessmentRevisionEntity } from '../infrastructure/persistence/assessment.entity';
@@ -58,6 +58,7 @@ export class AssessmentsService {
     private readonly scoring: ScoringConfigProvider,
     private readonly vocabulary: CapabilityVocabulary,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Optional() private readonly audit?: AuditSink,
   ) {}
 
   /** Tasking subscribes here; see RevisionListener for the transaction contract. */
@@ -187,6 +188,8 @@ export class AssessmentsService {
       // Only while still current: a revision stored meanwhile must not lose (or strand) this override.
       const res = await em.update(ThreatEntity, { id: threatId, isCurrent: true }, changes);
       if (!res.affected) throw new ConflictError(`Threat ${t.ref} was superseded by a new revision just now; override the current revision's threat`);
+      const bands = (x: ThreatEntity) => ({ ref: x.ref, band: x.band, effectiveBand: x.effectiveBand, overrideBand: x.overrideBand, overrideReason: x.overrideReason });
+      await this.audit?.record(em, [{ action: 'threat.override', entityType: 'threat', entityId: t.id, before: bands(t), after: bands({ ...t, ...changes }), actor }]);
       return threatView({ ...t, ...changes });
     });
   }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { ThreatEntity } from '@app/assessments/infrastructure/persistence/threat.entity';
 import { ForbiddenError, NotFoundError } from '@app/common/errors/domain.error';
-import { nowIso, TransactionRunner, type Page } from '@app/database';
+import { AuditSink, nowIso, TransactionRunner, type Page } from '@app/database';
 import { isCoordinatorLike, OrganisationEntity, type Actor } from '@app/identity';
 import { TaskEntity, TasksService } from '@app/tasking';
 import type { FeedbackKind, FeedbackStatus, FeedbackSuggests } from '../domain/feedback';
@@ -36,6 +36,7 @@ export class FeedbackService {
     @InjectRepository(TaskEntity) private readonly tasksRepo: Repository<TaskEntity>,
     private readonly tasks: TasksService,
     private readonly tx: TransactionRunner,
+    @Optional() private readonly audit?: AuditSink,
   ) {}
 
   async post(actor: Actor, taskId: string, input: PostFeedbackInput): Promise<FeedbackView> {
@@ -64,6 +65,7 @@ export class FeedbackService {
         createdAt: nowIso(),
       };
       await em.insert(ThreatFeedbackEntity, row);
+      await this.audit?.record(em, [{ action: 'feedback.posted', entityType: 'feedback', entityId: row.id, after: row, actor }]);
       const org = await em.findOne(OrganisationEntity, { where: { id: actor.organisationId }, select: { id: true, name: true } });
       return feedbackView(row, { organisationName: org?.name ?? '', taskTitle: task.title }, true);
     });

@@ -61,6 +61,12 @@ export class Tasking1732240200000 implements MigrationInterface {
     await q.createIndex('task', new TableIndex({ name: 'idx_task_band_due', columnNames: ['band', 'due_sort', 'created_at', 'id'] }));
     await q.createIndex('task', new TableIndex({ name: 'idx_task_org_order', columnNames: ['organisation_id', 'band', 'due_sort', 'created_at', 'id'] }));
     await q.createIndex('task', new TableIndex({ name: 'idx_task_assessment_ref', columnNames: ['assessment_id', 'threat_ref'] }));
+    // A partner's own (led) tasks in list order, issued ones only: partners never see a proposed task,
+    // and leaving the plan's proposed rows out keeps this index small and uploads cheap.
+    await q.createIndex(
+      'task',
+      new TableIndex({ name: 'idx_task_org_issued', columnNames: ['organisation_id', 'band', 'due_sort', 'created_at', 'id'], where: 'issued_at IS NOT NULL' }),
+    );
 
     await q.createTable(
       new Table({
@@ -70,6 +76,7 @@ export class Tasking1732240200000 implements MigrationInterface {
           { ...col.ref('organisation_id'), isPrimary: true },
           col.str('band', 2),
           col.at('due_sort'),
+          col.at('issued_at', true),
           col.at('created_at'),
         ],
         foreignKeys: [
@@ -78,10 +85,15 @@ export class Tasking1732240200000 implements MigrationInterface {
         ],
       }),
     );
-    // In list order, so a partner's supported tasks come off the index already sorted.
+    // In list order, so a partner's supported tasks come off the index already sorted; issued ones
+    // only, as for idx_task_org_issued.
     await q.createIndex(
       'task_supporter',
-      new TableIndex({ name: 'idx_task_supporter_org', columnNames: ['organisation_id', 'band', 'due_sort', 'created_at', 'task_id'] }),
+      new TableIndex({
+        name: 'idx_task_supporter_org',
+        columnNames: ['organisation_id', 'band', 'due_sort', 'created_at', 'task_id'],
+        where: 'issued_at IS NOT NULL',
+      }),
     );
 
     await q.createTable(

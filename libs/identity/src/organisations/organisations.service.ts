@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ConflictError, NotFoundError } from '@app/common';
-import { nowIso, TransactionRunner, type Page } from '@app/database';
+import { AuditSink, nowIso, TransactionRunner, type Page } from '@app/database';
 import { CreateOrganisationDto, UpdateOrganisationDto } from '../dto/organisation.dto';
 import { OrganisationEntity } from '../infrastructure/persistence/organisation.entity';
 import { CapabilityVocabulary } from './capability-vocabulary';
@@ -16,6 +16,7 @@ export class OrganisationsService {
     @InjectRepository(OrganisationEntity) private readonly repo: Repository<OrganisationEntity>,
     private readonly vocabulary: CapabilityVocabulary,
     private readonly tx: TransactionRunner,
+    @Optional() private readonly audit?: AuditSink,
   ) {}
 
   async create(dto: CreateOrganisationDto): Promise<OrganisationEntity> {
@@ -38,7 +39,10 @@ export class OrganisationsService {
       version: 1,
     };
     try {
-      await this.tx.run((em) => em.insert(OrganisationEntity, org));
+      await this.tx.run(async (em) => {
+        await em.insert(OrganisationEntity, org);
+        await this.audit?.record(em, [{ action: 'organisation.created', entityType: 'organisation', entityId: org.id, after: auditView(org) }]);
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw new ConflictError(`An organisation named "${dto.name}" already exists`);
       throw err;
@@ -60,7 +64,11 @@ export class OrganisationsService {
     if (next.webhookUrl && !next.webhookSecret) next.webhookSecret = newWebhookSecret();
     // Compare-and-set on version: two admins editing at once cannot silently overwrite each other.
     const { id: _id, ...changes } = next;
-    const res = await this.tx.run((em) => em.update(OrganisationEntity, { id, version: org.version }, changes));
+    const res = await this.tx.run(async (em) => {
+      const r = await em.update(OrganisationEntity, { id, version: org.version }, changes);
+      if (r.affected) await this.audit?.record(em, [{ action: 'organisation.updated', entityType: 'organisation', entityId: id, before: auditView(org), after: auditView(next) }]);
+      return r;
+    });
     if (!res.affected) throw new ConflictError('The organisation was changed by someone else; reload and retry');
     return next;
   }
@@ -104,6 +112,9 @@ export function organisationView(org: OrganisationEntity, viewer: OrganisationVi
   const seesContact = viewer.role !== 'partner' || viewer.organisationId === org.id;
   return seesContact ? rest : { ...rest, contactEmail: null };
 }
+
+/** The audit log is read by coordinators too: it shows what they may see (no webhook URL or secret). */
+const auditView = (org: OrganisationEntity) => organisationView(org, { role: 'coordinator', organisationId: '' });
 
 const newWebhookSecret = () => randomBytes(32).toString('hex');
 

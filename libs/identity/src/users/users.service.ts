@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ConflictError, UnprocessableError, type Role } from '@app/common';
-import { nowIso, TransactionRunner, type Page } from '@app/database';
+import { AuditSink, nowIso, TransactionRunner, type Page } from '@app/database';
 import { PasswordHasher } from '../auth/password-hasher';
 import { CreateUserDto } from '../dto/user.dto';
 import { OrganisationEntity } from '../infrastructure/persistence/organisation.entity';
@@ -27,6 +27,7 @@ export class UsersService {
     @InjectRepository(OrganisationEntity) private readonly orgs: Repository<OrganisationEntity>,
     private readonly hasher: PasswordHasher,
     private readonly tx: TransactionRunner,
+    @Optional() private readonly audit?: AuditSink,
   ) {}
 
   async create(dto: CreateUserDto): Promise<UserView> {
@@ -56,7 +57,11 @@ export class UsersService {
       updatedAt: now,
     };
     try {
-      await this.tx.run((em) => em.insert(UserEntity, user));
+      await this.tx.run(async (em) => {
+        await em.insert(UserEntity, user);
+        // The view, never the password hash.
+        await this.audit?.record(em, [{ action: 'user.created', entityType: 'user', entityId: user.id, after: toUserView(user) }]);
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw new ConflictError(`A user with email ${email} already exists`);
       throw err;

@@ -123,7 +123,9 @@ export class TaskPlanningService implements RevisionListener, OnModuleInit {
     await insertMany(
       em,
       TaskSupporterEntity,
-      rows.flatMap((r) => r.supporterIds.map((organisationId) => ({ taskId: r.id, organisationId, band: r.band, dueSort: r.dueSort, createdAt: r.createdAt }))),
+      rows.flatMap((r) =>
+        r.supporterIds.map((organisationId) => ({ taskId: r.id, organisationId, band: r.band, dueSort: r.dueSort, issuedAt: null, createdAt: r.createdAt })),
+      ),
     );
 
     const actor = { id: event.actor.id, role: event.actor.role, organisationId: event.actor.organisationId };

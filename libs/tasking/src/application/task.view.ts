@@ -4,8 +4,18 @@ import type { TaskEntity } from '../infrastructure/persistence/task.entity';
 import type { TaskSnapshot } from './task-change-listener';
 
 /**
- * What anyone who may see a task may know about its threat. Partners see tasks, never the assessment:
- * no harm scores, intelligence gaps, description or classification rationale (PRODUCT.md).
+ * What anyone who may see a task may know about its threat (the task's `threat` field). Partners see
+ * tasks, never the assessment: the threat reaches them only as this summary (ref, title, crime area,
+ * effective band, regions), never its description, harm scores, likelihood, confidence, score
+ * breakdown or intelligence-gap list.
+ *
+ * The task's own text is another matter: a task's description is its instruction to the partner, and
+ * description templates may quote the threat into it ({title}, {ref}, {regions}, {gaps}; see
+ * planning/template.ts). The intelligence-collection template (config/tasking.json `intelligenceTask`)
+ * uses {gaps} on purpose: the threat's intelligence gaps are what the partner is asked to collect. So
+ * the lead and supporters of an intelligence-collection task, once it is issued to them, read that
+ * threat's gaps in the task's description; they see no other threat's gaps, and no other task shows
+ * gaps unless a playbook description in config/playbooks.json is written with {gaps} (none is today).
  */
 export interface ThreatSummary {
   ref: string;

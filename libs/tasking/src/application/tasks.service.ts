@@ -19,7 +19,8 @@ import { isCoordinatorLike, OrganisationEntity, type Actor } from '@app/identity
 import { actorFor, allowedActions, checkTransition, type TaskAction } from '../lifecycle/task-state-machine';
 import { explainEligibility } from '../routing/route-tasks';
 import { insertMany } from '@app/database';
-import { TaskEntity, TaskEventEntity, TaskSupporterEntity } from '../infrastructure/persistence/task.entity';
+import { ISSUED, TaskEntity, TaskEventEntity, TaskSupporterEntity } from '../infrastructure/persistence/task.entity';
+import { rawRowHydrator, selectColumns } from '../infrastructure/persistence/raw-rows';
 import type { TaskChange, TaskChangeListener } from './task-change-listener';
 import { TaskChangeBus } from './task-change-bus';
 import { issueDates, type IssueDates } from './task-dates';
@@ -74,6 +75,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ID_CHUNK = 500;
 
 const SUMMARY_COLUMNS = { id: true, ref: true, title: true, crimeArea: true, effectiveBand: true, regions: true } as const;
+const SUMMARY_PROPERTIES = ['ref', 'title', 'crimeArea', 'effectiveBand', 'regions'] as const satisfies ReadonlyArray<keyof ThreatEntity>;
 
 /**
  * Tasks: scoped reads and the lifecycle.
@@ -84,8 +86,15 @@ const SUMMARY_COLUMNS = { id: true, ref: true, title: true, crimeArea: true, eff
  * of two concurrent accepts exactly one wins, on SQLite (writes are serialised, the loser sees the new
  * state) and on PostgreSQL (the loser's UPDATE matches no row once the winner commits).
  *
- * Scope: coordinators, admins and analysts see every task; a partner sees the tasks its organisation
- * leads or supports, and any other id answers 404 exactly as a missing one does.
+ * Scope: coordinators, admins and analysts see every task. A partner sees the tasks its organisation
+ * leads or supports *once a coordinator has issued them* (`issuedAt` set); any other id answers 404
+ * exactly as a missing one does. So a `proposed` task, routed or not, is internal to the Taskforce,
+ * and so is a task cancelled or superseded before it was ever issued. Once issued, a task stays in
+ * its lead's and supporters' scope whatever its status: a lead that declined still sees the task,
+ * its decline reason included, while it waits for coordinators (`declined` keeps the lead). When
+ * coordinators re-route it, it becomes the new lead's task and the old lead gets 404, as for any
+ * other organisation's task. Lists, counts, reads and everything under a task (notes, feedback,
+ * reminders, history, deliveries: all go through findVisible) apply the same rule.
  */
 @Injectable()
 export class TasksService {
@@ -138,9 +147,11 @@ export class TasksService {
    * A partner's list: the hot path (measured at 50,000+ tasks). The tasks its organisation leads and
    * the tasks it supports are disjoint (a lead is never its own supporter), so instead of an
    * `organisation_id = ? OR id IN (supporters)` filter, which no index serves in list order, the page
-   * is two index ranges merged in list order (idx_task_org_order, and idx_task_supporter_org, which
+   * is two index ranges merged in list order (idx_task_org_issued, and idx_task_supporter_org, which
    * carries the order keys), stopping after `offset + limit` rows, and the total is the sum of two
-   * counts. Scope is part of the SQL, so nothing of another organisation's work is read or counted.
+   * counts. Scope is part of the SQL, so nothing of another organisation's work is read or counted;
+   * both indexes are partial (`issued_at IS NOT NULL`, repeated literally below so the planners use
+   * them), so the partner's proposed tasks are neither listed, counted nor even scanned.
    */
   private async partnerList(
     actor: Actor,
@@ -167,44 +178,64 @@ export class TasksService {
       return where;
     };
     const led = (params: unknown[], select: string) => {
-      const where = [`t.organisation_id = ${bind(params, actor.organisationId)}`];
+      const where = [`t.organisation_id = ${bind(params, actor.organisationId)}`, `t.${ISSUED}`];
       if (filter.band) where.push(`t.band = ${bind(params, filter.band)}`);
       return `SELECT ${select} FROM task t WHERE ${[...where, ...taskFilters(params)].join(' AND ')}`;
     };
     const supported = (params: unknown[], select: string) => {
-      const where = [`s.organisation_id = ${bind(params, actor.organisationId)}`];
+      const where = [`s.organisation_id = ${bind(params, actor.organisationId)}`, `s.${ISSUED}`];
       if (filter.band) where.push(`s.band = ${bind(params, filter.band)}`);
       const onTask = taskFilters(params);
       const join = onTask.length ? ' JOIN task t ON t.id = s.task_id' : '';
       return `SELECT ${select} FROM task_supporter s${join} WHERE ${[...where, ...onTask].join(' AND ')}`;
     };
 
+    // One statement for the page: the two id ranges merged in list order, stopping after `offset + limit`
+    // entries, then each task row and its threat's summary by primary key. SQLite merges two
+    // index-ordered arms of a compound ORDER BY itself ("MERGE (UNION ALL)"); PostgreSQL only plans a
+    // Merge Append when each arm is its own ordered, limited subquery (otherwise it reads and sorts
+    // every task the partner can see), and on SQLite that form would add a sort per arm, hence the two
+    // spellings. Rows are hydrated from the entity metadata rather than through find() and a second
+    // query for the threats: on this path TypeORM's query building and result transformation cost
+    // more than the database's work.
+    const ds = em.connection;
+    const ORDER = 'ORDER BY band, due_sort, created_at, id';
+    const ordered = (arm: string, params: unknown[], alias: string) =>
+      driver.options.type === 'postgres' ? `SELECT * FROM (${arm} ${ORDER} LIMIT ${bind(params, offset + limit)}) ${alias}` : arm;
     const pageParams: unknown[] = [];
+    const ids =
+      `${ordered(led(pageParams, 't.id AS id, t.band AS band, t.due_sort AS due_sort, t.created_at AS created_at'), pageParams, 'l')} UNION ALL ` +
+      `${ordered(supported(pageParams, 's.task_id AS id, s.band AS band, s.due_sort AS due_sort, s.created_at AS created_at'), pageParams, 'r')} ` +
+      `${ORDER} LIMIT ${bind(pageParams, limit)} OFFSET ${bind(pageParams, offset)}`;
     const pageSql =
-      `${led(pageParams, 't.id AS id, t.band AS band, t.due_sort AS due_sort, t.created_at AS created_at')} UNION ALL ` +
-      `${supported(pageParams, 's.task_id, s.band, s.due_sort, s.created_at')} ` +
-      `ORDER BY band, due_sort, created_at, id LIMIT ${bind(pageParams, limit)} OFFSET ${bind(pageParams, offset)}`;
+      `SELECT ${selectColumns(ds, TaskEntity, 't')}, ${selectColumns(ds, ThreatEntity, 'th', 'th_', SUMMARY_PROPERTIES)} ` +
+      `FROM (${ids}) p JOIN task t ON t.id = p.id JOIN threat th ON th.id = t.threat_id ` +
+      'ORDER BY p.band, p.due_sort, p.created_at, p.id';
     const countParams: unknown[] = [];
     const countSql = `SELECT (${led(countParams, 'COUNT(*)')}) + (${supported(countParams, 'COUNT(*)')}) AS n`;
 
     const [page, count] = await Promise.all([
-      em.query<Array<{ id: string }>>(pageSql, pageParams),
+      em.query<Array<Record<string, unknown>>>(pageSql, pageParams),
       em.query<Array<{ n: string | number }>>(countSql, countParams),
     ]);
-    const ids = page.map((r) => r.id);
-    const found = ids.length ? await this.tasks.find({ where: { id: In(ids) } }) : [];
-    const byId = new Map(found.map((t) => [t.id, t]));
-    const rows = ids.map((id) => byId.get(id)).filter((t): t is TaskEntity => t !== undefined);
-    return { items: await this.views(actor, rows), total: Number(count[0]?.n ?? 0), limit, offset };
+    const toTask = rawRowHydrator(ds, TaskEntity);
+    const toThreat = rawRowHydrator(ds, ThreatEntity, 'th_', SUMMARY_PROPERTIES);
+    const items = page.map((raw) => taskView(toTask(raw), threatSummary(toThreat(raw)), actor));
+    return { items, total: Number(count[0]?.n ?? 0), limit, offset };
   }
 
   async get(actor: Actor, id: string): Promise<TaskView> {
     return (await this.views(actor, [await this.findVisible(actor, id)]))[0];
   }
 
-  /** The task's history. Partners never reach it (role), since it names other organisations' staff. */
+  /**
+   * The task's history, for Taskforce staff. Scope first, like everything under a task: a partner asking
+   * about a task outside its scope gets 404; on a task its organisation leads or supports it gets 403,
+   * since the history names Taskforce staff and other organisations (a previous lead, its decline
+   * reason, the reassignment's from/to). What a partner may know of its task is on the task itself.
+   */
   async history(actor: Actor, id: string): Promise<{ items: TaskEventView[] }> {
-    await this.findVisible(actor, id);
+    await this.findVisibleToStaff(actor, id, 'A task’s history is for Taskforce staff');
     const rows = await this.events.find({ where: { taskId: id }, order: { at: 'ASC', version: 'ASC' } });
     return {
       items: rows.map((e) => ({
@@ -234,9 +265,19 @@ export class TasksService {
     return task;
   }
 
-  /** Lead or supporter organisation of the task (partners), or a coordinator/admin. */
+  /**
+   * findVisible, then 403 for partners: for what sits under a task but is not for partners (history,
+   * deliveries). The order matters: out of scope is 404, so the 403 never confirms someone else's task.
+   */
+  async findVisibleToStaff(actor: Actor, id: string, refusal: string): Promise<TaskEntity> {
+    const task = await this.findVisible(actor, id);
+    if (actor.role === 'partner') throw new ForbiddenError(refusal);
+    return task;
+  }
+
+  /** Lead or supporter organisation of the task, once issued (partners), or a coordinator/admin. */
   isParticipant(actor: Actor, task: TaskEntity): boolean {
-    return isCoordinatorLike(actor) || (actor.role === 'partner' && isInvolved(actor.organisationId, task));
+    return isCoordinatorLike(actor) || (actor.role === 'partner' && canSee(actor, task));
   }
 
   // --- lifecycle -------------------------------------------------------------------------------
@@ -314,7 +355,7 @@ export class TasksService {
       }
       const next: TaskEntity = { ...task, ...changes, version: task.version + 1 };
       if (dropSupporter) await em.delete(TaskSupporterEntity, { taskId: task.id, organisationId: dropSupporter });
-      if (changes.dueSort !== undefined && next.supporterIds.length) await this.syncSupporterOrder(em, [task.id], changes.dueSort);
+      if (changes.dueSort !== undefined && next.supporterIds.length) await this.syncSupporterOrder(em, [task.id], changes.dueSort, changes.issuedAt!);
       await em.insert(TaskEventEntity, {
         id: randomUUID(),
         taskId: task.id,
@@ -396,7 +437,7 @@ export class TasksService {
             throw new ConflictError('Some of these tasks were changed by someone else while issuing; nothing was issued. Reload and retry.', {}, 'stale_version');
           }
           const supported = chunk.filter((t) => t.supporterIds.length).map((t) => t.id);
-          if (supported.length) await this.syncSupporterOrder(em, supported, dates.dueSort);
+          if (supported.length) await this.syncSupporterOrder(em, supported, dates.dueSort, dates.issuedAt);
           issued.push(...chunk.map((t) => ({ ...t, status: 'assigned' as const, ...dates, updatedAt: at, version: t.version + 1 })));
         }
       }
@@ -439,9 +480,13 @@ export class TasksService {
     return { ...dates, dueSort: dates.dueAt };
   }
 
-  /** task_supporter carries the list-order keys of its task; the due date is the one that moves. */
-  private async syncSupporterOrder(em: EntityManager, taskIds: string[], dueSort: string): Promise<void> {
-    await em.createQueryBuilder().update(TaskSupporterEntity).set({ dueSort }).where('task_id IN (:...taskIds)', { taskIds }).execute();
+  /**
+   * task_supporter carries its task's list-order keys and issue time: the due date moves, and issuing
+   * puts the supporters' rows into idx_task_supporter_org (partner scope). Both change together, on
+   * issue and on re-issue to a new lead.
+   */
+  private async syncSupporterOrder(em: EntityManager, taskIds: string[], dueSort: string, issuedAt: string): Promise<void> {
+    await em.createQueryBuilder().update(TaskSupporterEntity).set({ dueSort, issuedAt }).where('task_id IN (:...taskIds)', { taskIds }).execute();
   }
 
   /** Bulk issue by ids: every id must exist and be issuable, or nothing is issued. */
@@ -511,7 +556,9 @@ export class TasksService {
 const isInvolved = (organisationId: string, task: TaskEntity): boolean =>
   task.organisationId === organisationId || task.supporterIds.includes(organisationId);
 
-const canSee = (actor: Actor, task: TaskEntity): boolean => actor.role !== 'partner' || isInvolved(actor.organisationId, task);
+/** Partners: issued tasks their organisation leads or supports (see the class comment); staff: all. */
+const canSee = (actor: Actor, task: TaskEntity): boolean =>
+  actor.role !== 'partner' || (task.issuedAt !== null && isInvolved(actor.organisationId, task));
 
 /** Coordinator actions need a coordinator (or admin); partner actions the lead organisation's partner. */
 function authorise(actor: Actor, task: TaskEntity, action: TaskAction): void {

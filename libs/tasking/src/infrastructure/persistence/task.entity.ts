@@ -18,12 +18,22 @@ import type { Band, Classification, Strand, TaskDraft, TaskStatus } from '@app/c
  */
 export const NO_DUE_DATE_SORT = '9999-12-31T23:59:59.999Z';
 
+/**
+ * The predicate of the partial indexes behind a partner's list (idx_task_org_issued on task,
+ * idx_task_supporter_org on task_supporter): a task enters partner scope when a coordinator first
+ * issues it, and never leaves it by going back (no transition returns to `proposed`). Queries must
+ * repeat it literally (not as a bound parameter) so that SQLite and PostgreSQL can prove the partial
+ * index applies; proposed tasks, most of any large plan, are never in these indexes at all.
+ */
+export const ISSUED = 'issued_at IS NOT NULL';
+
 @Entity({ name: 'task' })
 @Index('idx_task_org_status', ['organisationId', 'status'])
 @Index('idx_task_status_order', ['status', 'band', 'dueSort', 'createdAt', 'id'])
 @Index('idx_task_threat', ['threatId'])
 @Index('idx_task_band_due', ['band', 'dueSort', 'createdAt', 'id'])
 @Index('idx_task_org_order', ['organisationId', 'band', 'dueSort', 'createdAt', 'id'])
+@Index('idx_task_org_issued', ['organisationId', 'band', 'dueSort', 'createdAt', 'id'], { where: ISSUED })
 @Index('idx_task_assessment_ref', ['assessmentId', 'threatRef'])
 export class TaskEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -138,12 +148,12 @@ export class TaskEntity {
 
 /**
  * Supporting organisations, one row each, so "lead OR supporter" scoping is an indexed lookup. The
- * task's list-order keys are copied here (band and createdAt never change; dueSort is kept in step
- * when a task is issued), so a partner's list is two index ranges merged in order (TasksService.list)
- * rather than a sort of every task the partner can see.
+ * task's list-order keys and issue time are copied here (band and createdAt never change; dueSort and
+ * issuedAt are kept in step whenever the task is issued or re-issued), so a partner's list is two
+ * index ranges merged in order (TasksService.list) rather than a sort of every task the partner can see.
  */
 @Entity({ name: 'task_supporter' })
-@Index('idx_task_supporter_org', ['organisationId', 'band', 'dueSort', 'createdAt', 'taskId'])
+@Index('idx_task_supporter_org', ['organisationId', 'band', 'dueSort', 'createdAt', 'taskId'], { where: ISSUED })
 export class TaskSupporterEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   taskId: string;
@@ -156,6 +166,10 @@ export class TaskSupporterEntity {
 
   @Column(ISO_TIMESTAMP)
   dueSort: string;
+
+  /** The task's issuedAt: null while the task is proposed, when supporters may not see it yet. */
+  @Column({ ...ISO_TIMESTAMP, nullable: true })
+  issuedAt: string | null;
 
   @Column(ISO_TIMESTAMP)
   createdAt: string;
