@@ -6,7 +6,7 @@ import { appConfig } from '@app/config';
 import { FeedbackService, PostFeedbackDto, ThreatFeedbackQueryDto } from '@app/collaboration';
 import { type Actor, CurrentActor, Roles } from '@app/identity';
 
-const TASK_NOT_FOUND = 'No such task, or a task your organisation neither leads nor supports (the same answer)';
+const TASK_NOT_FOUND = 'No such task, or one your organisation neither leads nor supports, or not yet issued (the same answer)';
 
 /** Feedback on the threat behind a task: the partners' voice, posted on the task they work. */
 @ApiTags('feedback')
