@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditSink, insertMany, nowIso, type AuditActorRef, type AuditRecord, type Page } from '@app/database';
-import { ChainVerifier, GENESIS_HASH, parseStored, storedEntryHash, storedJson, type VerifyResult } from '../domain/audit-chain';
+import { ChainVerifier, GENESIS_HASH, parseStored, storedEntryHash, storedJson, type AuditEntryFields, type VerifyResult } from '../domain/audit-chain';
 import { AuditLogEntity } from '../infrastructure/persistence/audit-log.entity';
 import { AuditContext } from './audit-context';
 
@@ -25,18 +25,8 @@ export interface AuditFilter {
   to?: string;
 }
 
-export interface AuditEntryView {
-  id: string;
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  organisationId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
+/** An entry as the API shows it: the hashed fields plus the two hashes that chain it. */
+export interface AuditEntryView extends AuditEntryFields {
   prevHash: string;
   hash: string;
 }

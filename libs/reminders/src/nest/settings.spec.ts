@@ -1,22 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { validateEnvironment } from '@app/config/environment';
+import { notificationsConfig } from '@app/config/configuration';
 import { readReminderSettings } from './settings';
 
+/** Settings as the app builds them: the validated `notifications` namespace over this environment. */
 const fromEnv = (env: Record<string, string>) => {
-  const e = validateEnvironment(env);
-  return readReminderSettings({
-    smtpUrl: e.SMTP_URL,
-    smtpFrom: e.SMTP_FROM,
-    reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
-    workerConcurrency: e.WORKER_CONCURRENCY,
-    reminderJobAttempts: e.REMINDER_JOB_ATTEMPTS,
-    reminderJobBackoffMs: e.REMINDER_JOB_BACKOFF_MS,
-    deliveryAttempts: e.DELIVERY_ATTEMPTS,
-    deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
-    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
-    reconcileBatchSize: e.RECONCILE_BATCH_SIZE,
-    jobLockMs: e.JOB_LOCK_MS,
-  });
+  const saved = { ...process.env };
+  try {
+    Object.assign(process.env, env);
+    return readReminderSettings(notificationsConfig());
+  } finally {
+    for (const key of Object.keys(env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
 };
 
 describe('readReminderSettings', () => {
