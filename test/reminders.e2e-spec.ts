@@ -44,6 +44,7 @@ describe('reminders: issue → remind → escalate → accept → due reminders,
     await hooks?.close();
     await smtp?.close();
     // SIGTERM is graceful: the worker finishes its jobs and exits cleanly.
+    if (!clean) process.stderr.write(`worker output tail:\n${worker.output.join('').slice(-6000)}\n`);
     expect(clean).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { createValidationPipe, loggerOptions, ProblemDetailsFilter, QueueRootModule } from '@app/common/nest';
+import { createValidationPipe, LogFlusher, loggerOptions, ProblemDetailsFilter, QueueRootModule } from '@app/common/nest';
 import { appConfig, authConfig, TaskforceConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { AccessGuard, IdentityModule } from '@app/identity';
@@ -47,6 +47,7 @@ import { VisionController } from './vision/vision.controller';
   ],
   controllers: [HealthController, AuthController, OrganisationsController, UsersController, VisionController],
   providers: [
+    LogFlusher,
     RedisHealthService,
     LoginThrottleGuard,
     { provide: APP_GUARD, useExisting: AccessGuard },

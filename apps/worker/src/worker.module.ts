@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { loggerOptions, QueueRootModule } from '@app/common/nest';
+import { LogFlusher, loggerOptions, QueueRootModule } from '@app/common/nest';
 import { appConfig, TaskforceConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { RemindersModule } from '@app/reminders/nest';
@@ -20,6 +20,6 @@ import { RedisMonitor } from './redis-monitor';
     QueueRootModule.forWorker(),
     RemindersModule.forWorker(),
   ],
-  providers: [RedisMonitor, QueueWorkers],
+  providers: [RedisMonitor, QueueWorkers, LogFlusher],
 })
 export class WorkerModule {}
