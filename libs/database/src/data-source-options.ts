@@ -55,5 +55,3 @@ export function buildDataSourceOptions(s: DatabaseSettings, entities: DataSource
     },
   };
 }
-
-export const isSqlite = (o: DataSourceOptions): boolean => o.type === 'better-sqlite3';

@@ -22,10 +22,6 @@ export class TransactionRunner {
     this.sqlite = dataSource.options.type === 'better-sqlite3';
   }
 
-  get isSqlite(): boolean {
-    return this.sqlite;
-  }
-
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (!this.sqlite) return this.dataSource.transaction(work);
     const next = this.tail.then(() => this.withBusyRetry(work));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import {
   BadRequestError,
   BANDS,
@@ -192,16 +192,6 @@ export class AssessmentsService {
       await this.audit?.record(em, [{ action: 'threat.override', entityType: 'threat', entityId: t.id, before: bands(t), after: bands({ ...t, ...changes }), actor }]);
       return threatView({ ...t, ...changes });
     });
-  }
-
-  async getThreat(id: string): Promise<ThreatEntity> {
-    const t = await this.threats.findOne({ where: { id } });
-    if (!t) throw new NotFoundError('Threat', id);
-    return t;
-  }
-
-  async findThreatsByIds(ids: string[]): Promise<ThreatEntity[]> {
-    return ids.length ? this.threats.find({ where: { id: In(ids) } }) : [];
   }
 
   // --- internals -------------------------------------------------------------------------------

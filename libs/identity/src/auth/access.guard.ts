@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ForbiddenError, UnauthorizedError, type Role } from '@app/common';
+import { ForbiddenError, UnauthorizedError, type OrganisationKind, type Role } from '@app/common';
 import type { Actor } from '../domain/actor';
 import { OrganisationEntity } from '../infrastructure/persistence/organisation.entity';
 import { UserEntity } from '../infrastructure/persistence/user.entity';
@@ -25,7 +25,6 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(OrganisationEntity) private readonly orgs: Repository<OrganisationEntity>,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -48,10 +47,15 @@ export class AccessGuard implements CanActivate {
     } catch {
       throw new UnauthorizedError('The token is invalid or has expired');
     }
-    const user = await this.users.findOne({ where: { id: claims.sub } });
-    if (!user || !user.active) throw new UnauthorizedError('The token is invalid or has expired');
-    const org = await this.orgs.findOne({ where: { id: user.organisationId }, select: { id: true, kind: true } });
-    if (!org) throw new UnauthorizedError('The token is invalid or has expired');
-    return { id: user.id, email: user.email, role: user.role, organisationId: org.id, organisationKind: org.kind };
+    // One primary-key read with the organisation joined: this runs on every authenticated request.
+    const row = await this.users
+      .createQueryBuilder('u')
+      .innerJoin(OrganisationEntity, 'o', 'o.id = u.organisation_id')
+      .select(['u.id AS id', 'u.email AS email', 'u.role AS role', 'u.active AS active', 'o.id AS org_id', 'o.kind AS org_kind'])
+      .where('u.id = :id', { id: claims.sub })
+      .getRawOne<{ id: string; email: string; role: Role; active: boolean | number; org_id: string; org_kind: OrganisationKind }>();
+    // SQLite returns booleans as 0/1 from a raw select.
+    if (!row || !row.active) throw new UnauthorizedError('The token is invalid or has expired');
+    return { id: row.id, email: row.email, role: row.role, organisationId: row.org_id, organisationKind: row.org_kind };
   }
 }

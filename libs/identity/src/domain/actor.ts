@@ -11,4 +11,3 @@ export interface Actor {
 
 /** Coordinators' powers include admins' (PRODUCT.md: admin may do everything a coordinator may). */
 export const isCoordinatorLike = (a: Actor): boolean => a.role === 'coordinator' || a.role === 'admin';
-export const isPartner = (a: Actor): boolean => a.role === 'partner';

@@ -95,10 +95,6 @@ export class UsersService {
     return this.users.findOne({ where: { email: email.trim().toLowerCase() } });
   }
 
-  /** Users of the given roles (e.g. every coordinator, for escalations). */
-  findByRoles(roles: Role[]): Promise<UserEntity[]> {
-    return this.users.find({ where: roles.map((role) => ({ role, active: true })) });
-  }
 }
 
 export function toUserView(u: UserEntity): UserView {
